@@ -1,0 +1,18 @@
+import type { BBox, Position } from './geojson';
+
+/** GET /api/v1/city: what the web app needs to draw the city. */
+export interface CityInfo {
+  /** City (or district) name shown in the header, e.g. 杭州市拱墅区. */
+  name: string;
+  /** English name, when configured. */
+  nameEn: string | null;
+  timeZone: string;
+  /** Configured extent; coordinates outside it are rejected by spatial endpoints. */
+  extent: BBox;
+  /** Where the map opens. */
+  center: Position;
+  /** Optional raster basemap tile template (`{z}/{x}/{y}`); null = none (the default, works offline). */
+  basemapUrl: string | null;
+  /** Coordinate reference system of every geometry the API returns and stores. */
+  crs: 'EPSG:4326';
+}

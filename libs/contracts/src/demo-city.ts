@@ -1,0 +1,61 @@
+import type { BBox, Geometry, Position } from './geojson';
+import type { RegionLevel, RoadClass } from './map';
+import type { RoleCode } from './roles';
+
+/**
+ * The demo city as produced by tools/demo-city and loaded by the API seeder.
+ * Every geometry is EPSG:4326 longitude/latitude. Deterministic from `seed`.
+ */
+export interface DemoCityDataset {
+  formatVersion: 1;
+  seed: number;
+  scale: number;
+  city: {
+    name: string;
+    nameEn: string;
+    /** 6-digit GB/T 2260 county-level code of the demo district. */
+    districtCode: string;
+    center: Position;
+    extent: BBox;
+  };
+  /** Districts, streets, communities and unit grids, parents before children. */
+  regions: DemoRegion[];
+  roads: DemoRoad[];
+  departments: DemoDepartment[];
+  users: DemoUser[];
+}
+
+export interface DemoRegion {
+  level: RegionLevel;
+  /** district 6 digits, street 9, community 12, grid 15 (6 + 3 + 3 + 3). */
+  code: string;
+  name: string;
+  parentCode: string | null;
+  /** Polygon or MultiPolygon. */
+  geometry: Geometry;
+}
+
+export interface DemoRoad {
+  name: string;
+  roadClass: RoadClass;
+  /** LineString. */
+  geometry: Geometry;
+}
+
+export interface DemoDepartment {
+  /** Stable business code, e.g. `HW` 环卫, or `JD-330105001` for a street office. */
+  code: string;
+  name: string;
+  nameEn: string;
+  parentCode: string | null;
+}
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: RoleCode;
+  /** Department code for department handlers; null otherwise. */
+  departmentCode: string | null;
+  /** Plain demo password; the seeder stores only its scrypt hash. */
+  password: string;
+}

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './geojson';
+export * from './city';
+export * from './health';
+export * from './map';
+export * from './roles';
+export * from './demo-city';

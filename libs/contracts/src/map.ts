@@ -1,0 +1,31 @@
+import type { FeatureCollection, Geometry } from './geojson';
+
+/** Region levels of GB/T 30428.1: 区 district, 街道 street, 社区 community, 单元网格 unit grid. */
+export const REGION_LEVELS = ['district', 'street', 'community', 'grid'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/** Layers the map endpoint serves: GET /api/v1/map/layers/{layer}. */
+export const MAP_LAYERS = ['districts', 'streets', 'communities', 'grids', 'roads'] as const;
+export type MapLayerName = (typeof MAP_LAYERS)[number];
+
+export interface RegionFeatureProperties {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  /** Area in m², computed from the geometry. */
+  areaM2: number;
+}
+
+export interface RoadFeatureProperties {
+  id: string;
+  name: string;
+  /** 主干路 arterial, 次干路 secondary, 支路 branch, 街巷 lane. */
+  roadClass: RoadClass;
+}
+
+export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'lane'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+export type RegionLayer = FeatureCollection<Geometry, RegionFeatureProperties>;
+export type RoadLayer = FeatureCollection<Geometry, RoadFeatureProperties>;
