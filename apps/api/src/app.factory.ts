@@ -1,0 +1,63 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/http/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import type { Database } from './database/database';
+import { APP_VERSION } from './version';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the Nest application (not yet listening). Used by main and by the integration tests. */
+export async function createApp(config: AppConfig, db: Database): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1 << 20, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'api/health', method: RequestMethod.GET }],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
+
+  const basemapOrigin = config.basemapUrl ? new URL(config.basemapUrl.replace(/[{}]/g, '')).origin : null;
+  const external = basemapOrigin ? [basemapOrigin] : [];
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // maplibre and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...external],
+        connectSrc: ["'self'", ...external],
+        // maplibre runs its workers from blob: URLs.
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  if (config.webDir) {
+    app.useStaticAssets({ root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  const openapi = new DocumentBuilder()
+    .setTitle('UrbanGrid API')
+    .setDescription('数字化城市管理信息系统 (GB/T 30428). Errors: { statusCode, code, message, details? }.')
+    .setVersion(APP_VERSION)
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}

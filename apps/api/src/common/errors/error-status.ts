@@ -1,0 +1,38 @@
+/**
+ * The one exhaustive mapping from stable error codes to HTTP statuses. Domain errors know
+ * nothing of HTTP; a code missing here is a programming error and answers 500.
+ */
+export const ERROR_STATUS: Record<string, number> = {
+  'REQUEST.VALIDATION_FAILED': 400,
+  'REQUEST.MALFORMED': 400,
+  'REQUEST.NOT_FOUND': 404,
+  'REQUEST.METHOD_NOT_ALLOWED': 405,
+  'REQUEST.PAYLOAD_TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'REQUEST.TOO_MANY': 429,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'MAP.UNKNOWN_LAYER': 404,
+  'REGION.NOT_FOUND': 404,
+  'GEO.OUT_OF_EXTENT': 422,
+  'GRID.CODE_MALFORMED': 422,
+  'GRID.PARENT_CODE_MALFORMED': 422,
+  'GRID.SEQUENCE_OUT_OF_RANGE': 422,
+  'GRID.CODE_PARENT_MISMATCH': 422,
+  'CASE.INVALID_TRANSITION': 409,
+  'INTERNAL.ERROR': 500,
+  'DATABASE.UNAVAILABLE': 503,
+};
+
+/** Code used for an HttpException thrown by the framework, by status. */
+export const STATUS_CODE_FALLBACK: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'REQUEST.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.PAYLOAD_TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.TOO_MANY',
+  503: 'DATABASE.UNAVAILABLE',
+};

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BBox, Position } from '@urbangrid/contracts';
+
+/**
+ * The one validated configuration of the API, read once at boot from environment variables.
+ * Feature code receives this object; it never reads `process.env`.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, PostgreSQL/PostGIS at this URL replaces the embedded PGlite database. */
+  databaseUrl: string | null;
+  timeZone: string;
+  cityName: string;
+  cityNameEn: string | null;
+  cityExtent: BBox;
+  basemapUrl: string | null;
+  jwtSecret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the built web app served at `/`; null when it does not exist. */
+  webDir: string | null;
+  /** Path of a demo-city dataset (tools/demo-city) to load when the database is empty. */
+  demoDataset: string | null;
+  corsOrigins: string[];
+}
+
+/** A configuration problem: the process prints `message` on one line and exits non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Default extent: the demo district in Hangzhou with room for the scaled benchmark city. */
+const DEFAULT_EXTENT: BBox = [119.9, 30.1, 120.45, 30.55];
+
+export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
+  const port = parsePort(env.PORT ?? '3000');
+  const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const timeZone = parseTimeZone(env.CITY_TIME_ZONE ?? 'Asia/Shanghai');
+  const cityExtent = env.CITY_EXTENT ? parseExtent(env.CITY_EXTENT) : DEFAULT_EXTENT;
+  const basemapUrl = parseBasemapUrl(env.BASEMAP_URL);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const cityName = (env.CITY_NAME ?? '杭州市拱墅区（演示）').trim();
+  if (!cityName) throw new ConfigError('CITY_NAME must not be empty');
+  const webDir = env.WEB_DIR ? resolve(env.WEB_DIR) : defaults.webDir;
+  if (env.WEB_DIR && !existsSync(webDir)) throw new ConfigError(`WEB_DIR ${webDir} does not exist`);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must list origins like https://example.org, got "${origin}"`);
+    }
+  }
+  const demoDataset = env.DEMO_DATASET ? resolve(env.DEMO_DATASET) : null;
+  if (demoDataset && !existsSync(demoDataset)) {
+    throw new ConfigError(`DEMO_DATASET ${demoDataset} does not exist`);
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    timeZone,
+    cityName,
+    cityNameEn: env.CITY_NAME_EN?.trim() || (env.CITY_NAME ? null : 'Gongshu District, Hangzhou (demo)'),
+    cityExtent,
+    basemapUrl,
+    jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir, databaseUrl, env.NODE_ENV === 'production'),
+    logLevel,
+    webDir: existsSync(webDir) ? webDir : null,
+    demoDataset,
+    corsOrigins,
+  };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/db)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+function parseTimeZone(raw: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+  } catch {
+    throw new ConfigError(`CITY_TIME_ZONE "${raw}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+  }
+  return raw;
+}
+
+export function parseExtent(raw: string): BBox {
+  const parts = raw.split(',').map((s) => Number(s.trim()));
+  const [minLon, minLat, maxLon, maxLat] = parts;
+  const ok =
+    parts.length === 4 &&
+    parts.every(Number.isFinite) &&
+    minLon >= -180 &&
+    maxLon <= 180 &&
+    minLat >= -90 &&
+    maxLat <= 90 &&
+    minLon < maxLon &&
+    minLat < maxLat;
+  if (!ok) {
+    throw new ConfigError(`CITY_EXTENT must be "minLon,minLat,maxLon,maxLat" in degrees, got "${raw}"`);
+  }
+  return [minLon, minLat, maxLon, maxLat];
+}
+
+function parseBasemapUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  const ok = /^https?:\/\//.test(raw) && raw.includes('{z}') && raw.includes('{x}') && raw.includes('{y}');
+  if (!ok) throw new ConfigError('BASEMAP_URL must be an http(s) tile template containing {z}, {x} and {y}');
+  return raw;
+}
+
+/** In embedded mode a secret is generated once and kept in DATA_DIR; a server deployment must set it. */
+function resolveJwtSecret(
+  raw: string | undefined,
+  dataDir: string,
+  databaseUrl: string | null,
+  production: boolean,
+): string {
+  if (raw !== undefined) {
+    if (raw.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    return raw;
+  }
+  const file = join(dataDir, 'secrets', 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (databaseUrl && production) {
+    throw new ConfigError('JWT_SECRET must be set when DATABASE_URL is used in production');
+  }
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function extentCenter(extent: BBox): Position {
+  return [(extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2];
+}
+
+/** Nest injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

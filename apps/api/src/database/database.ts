@@ -1,0 +1,136 @@
+import { postgis } from '@electric-sql/pglite-postgis';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { MIGRATIONS } from './migrations';
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+/** Anything that can run parameterised SQL: the database itself or a transaction. */
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/**
+ * The one door to the database. Repositories run SQL through it; services open transactions
+ * with `transaction()`.
+ *
+ * PGlite has a single session: every TypeORM "connection" shares it, so two transactions in
+ * flight would interleave. In embedded mode every query and every transaction therefore takes
+ * a process-wide lock. PostgreSQL uses a real pool and needs none.
+ */
+export class Database implements SqlRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly driver: DatabaseDriver,
+  ) {}
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.exclusive(() => this.dataSource.query(sql, params) as Promise<T[]>);
+  }
+
+  transaction<T>(work: (tx: SqlRunner & { manager: EntityManager }) => Promise<T>): Promise<T> {
+    return this.exclusive(() =>
+      this.dataSource.transaction((manager) =>
+        work({ manager, query: <R>(sql: string, params: unknown[] = []) => manager.query(sql, params) as Promise<R[]> }),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.driver === 'postgres') return work();
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Raised when the database cannot be opened or reached; main prints it on one line. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export function dataSourceOptions(opts: { databaseUrl: string | null; dataDir: string }): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    entities: [],
+    logging: false,
+  };
+  if (opts.databaseUrl) {
+    return { ...common, url: opts.databaseUrl, poolSize: 20, connectTimeoutMS: 5000 } as DataSourceOptions;
+  }
+  const dir = join(opts.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return {
+    ...common,
+    driver: new PGliteDriver({ dataDir: dir, extensions: { postgis } }).driver,
+  } as DataSourceOptions;
+}
+
+/** Opens the database chosen by configuration; throws DatabaseUnavailableError with a clear reason. */
+export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+  const dataSource = new DataSource(dataSourceOptions(opts));
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    throw new DatabaseUnavailableError(describeConnectError(err, opts.databaseUrl));
+  }
+  return new Database(dataSource, opts.databaseUrl ? 'postgres' : 'pglite');
+}
+
+function describeConnectError(err: unknown, databaseUrl: string | null): string {
+  const reason = err instanceof Error ? err.message || err.name : String(err);
+  if (!databaseUrl) return `cannot open the embedded database: ${reason}`;
+  const url = new URL(databaseUrl);
+  const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  const code = (err as { code?: string }).code;
+  const hint = code ? ` (${code})` : '';
+  return `cannot reach PostgreSQL at ${where}${hint}: ${reason}`;
+}
+
+export interface MigrationState {
+  applied: number;
+  pending: string[];
+  latest: string | null;
+}
+
+export async function migrationState(db: Database): Promise<MigrationState> {
+  const known = MIGRATIONS.map((m) => m.name);
+  const tableExists = await db.query<{ ok: boolean }>(
+    `SELECT to_regclass('public.schema_migration') IS NOT NULL AS ok`,
+  );
+  const rows = tableExists[0]?.ok
+    ? await db.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY timestamp')
+    : [];
+  const applied = new Set(rows.map((r) => r.name));
+  return {
+    applied: rows.length,
+    pending: known.filter((n) => !applied.has(n)),
+    latest: rows.at(-1)?.name ?? null,
+  };
+}
+
+export async function runMigrations(db: Database): Promise<string[]> {
+  const done = await db.dataSource.runMigrations({ transaction: 'each' });
+  return done.map((m) => m.name);
+}
+
+export async function revertAllMigrations(db: Database): Promise<number> {
+  let count = 0;
+  while ((await migrationState(db)).applied > 0) {
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    count++;
+  }
+  return count;
+}

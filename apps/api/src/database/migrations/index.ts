@@ -1,0 +1,6 @@
+import { EnablePostgis1763800000000 } from './1763800000000-enablePostgis';
+import { RegionsAndRoads1763800000100 } from './1763800000100-regionsAndRoads';
+import { DepartmentsAndUsers1763800000200 } from './1763800000200-departmentsAndUsers';
+
+/** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
+export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200];

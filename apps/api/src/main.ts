@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import {
+  type Database,
+  DatabaseUnavailableError,
+  openDatabase,
+  revertAllMigrations,
+  runMigrations,
+} from './database/database';
+import { readDemoDataset, seedDemoCityIfEmpty } from './modules/demo-seed/demo-seed';
+
+/**
+ * Entry point: `node main.js [serve|migrate|reset|seed-demo <file>]`.
+ * Every expected failure (bad configuration, unreachable database, port in use) ends with one
+ * line on stderr and exit code 1, never a stack trace.
+ */
+const USAGE = 'usage: main.js [serve | migrate | reset | seed-demo <dataset.json>]';
+
+/** dist/api/apps/api/src/main.js → dist/web */
+const DEFAULT_WEB_DIR = join(__dirname, '..', '..', '..', '..', 'web');
+
+async function run(argv: string[]): Promise<void> {
+  const [command = 'serve', arg] = argv;
+  const config = loadConfig(process.env, { webDir: DEFAULT_WEB_DIR });
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return withDatabase(config, async (db) => {
+        const done = await runMigrations(db);
+        console.log(done.length ? `applied ${done.length} migration(s): ${done.join(', ')}` : 'schema is up to date');
+      });
+    case 'reset':
+      return withDatabase(config, async (db) => {
+        const reverted = await revertAllMigrations(db);
+        const done = await runMigrations(db);
+        console.log(`reverted ${reverted} and applied ${done.length} migration(s): the database is empty`);
+      });
+    case 'seed-demo':
+      if (!arg) throw new ConfigError(USAGE);
+      return withDatabase(config, async (db) => {
+        await runMigrations(db);
+        const result = await seedDemoCityIfEmpty(db, readDemoDataset(arg));
+        console.log(result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded');
+      });
+    default:
+      throw new ConfigError(`unknown command "${command}"; ${USAGE}`);
+  }
+}
+
+async function withDatabase(config: AppConfig, work: (db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase(config);
+  try {
+    await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(config: AppConfig): Promise<void> {
+  const started = Date.now();
+  const db = await openDatabase(config);
+  const applied = await runMigrations(db);
+  if (applied.length) console.log(`applied ${applied.length} migration(s)`);
+  if (config.demoDataset) {
+    const result = await seedDemoCityIfEmpty(db, readDemoDataset(config.demoDataset));
+    if (result.seeded) {
+      console.log(`demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.users} users`);
+    }
+  }
+  const app = await createApp(config, db);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    if ((err as { code?: string }).code === 'EADDRINUSE') {
+      throw new ConfigError(`port ${config.port} is already in use (set PORT to another port)`);
+    }
+    throw err;
+  }
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`UrbanGrid is running at http://${shown}:${config.port}/  (API docs: /api/docs, database: ${database})`);
+  console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError) {
+    process.stderr.write(`urbangrid: ${err.message}\n`);
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`urbangrid: failed: ${message.split('\n')[0]}\n`);
+    if (process.env.DEBUG) console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import type { DemoCityDataset, RegionLevel } from '@urbangrid/contracts';
+import { readFileSync } from 'node:fs';
+import type { Database } from '../../database/database';
+import { OrganizationRepository } from '../auth/organization.repository';
+import { hashPassword } from '../auth/password';
+import { RegionsRepository } from '../regions/regions.repository';
+
+/** Code scheme stored with each region code (spec README: "store a code_scheme with every code"). */
+const CODE_SCHEME: Record<RegionLevel, string> = {
+  district: 'gbt2260-6',
+  street: 'gbt10114-9',
+  community: 'community-12',
+  grid: 'gbt30428-15',
+};
+
+/** The demo layout is in force from this date, so a year of demo history falls inside it. */
+const DEMO_VALID_FROM = '2024-01-01';
+
+export interface SeedResult {
+  seeded: boolean;
+  regions: number;
+  roads: number;
+  departments: number;
+  users: number;
+}
+
+export function readDemoDataset(path: string): DemoCityDataset {
+  const dataset = JSON.parse(readFileSync(path, 'utf8')) as DemoCityDataset;
+  if (dataset.formatVersion !== 1) throw new Error(`unsupported demo dataset format ${String(dataset.formatVersion)}`);
+  return dataset;
+}
+
+/** Loads the demo city when the database holds no regions and no users; all or nothing. */
+export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset): Promise<SeedResult> {
+  const districtCode = dataset.city.districtCode;
+  const users = await Promise.all(
+    dataset.users.map(async (u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      departmentCode: u.departmentCode,
+      passwordHash: await hashPassword(u.password),
+      districtCode,
+    })),
+  );
+  return db.transaction(async (tx) => {
+    const regionsRepo = new RegionsRepository(tx);
+    const orgRepo = new OrganizationRepository(tx);
+    if ((await regionsRepo.countRegions()) > 0 || (await orgRepo.countUsers()) > 0) {
+      return { seeded: false, regions: 0, roads: 0, departments: 0, users: 0 };
+    }
+    await regionsRepo.insertRegions(
+      dataset.regions.map((r) => ({
+        level: r.level,
+        code: r.code,
+        codeScheme: CODE_SCHEME[r.level],
+        name: r.name,
+        parentCode: r.parentCode,
+        districtCode: r.code.slice(0, 6),
+        geometry: r.geometry,
+        validFrom: DEMO_VALID_FROM,
+      })),
+    );
+    await regionsRepo.insertRoads(
+      dataset.roads.map((r) => ({ districtCode, name: r.name, roadClass: r.roadClass, geometry: r.geometry })),
+    );
+    await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
+    await orgRepo.insertUsers(users);
+    return {
+      seeded: true,
+      regions: dataset.regions.length,
+      roads: dataset.roads.length,
+      departments: dataset.departments.length,
+      users: users.length,
+    };
+  });
+}

@@ -1,0 +1,175 @@
+import type { RegionLevel } from '@urbangrid/contracts';
+import type { SqlRunner } from '../../database/database';
+
+export interface NewRegion {
+  level: RegionLevel;
+  code: string;
+  codeScheme: string;
+  name: string;
+  parentCode: string | null;
+  districtCode: string;
+  /** GeoJSON Polygon or MultiPolygon, EPSG:4326. */
+  geometry: unknown;
+  /** 初始日期 initial date (YYYY-MM-DD); today when absent. */
+  validFrom?: string;
+}
+
+export interface NewRoad {
+  districtCode: string;
+  name: string;
+  roadClass: string;
+  geometry: unknown;
+}
+
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
+export interface LocatedPoint {
+  grid: RegionRef;
+  community: RegionRef;
+  street: RegionRef;
+  district: RegionRef;
+}
+
+/** Rows go to the database in batches of this many (one statement each). */
+const BATCH = 500;
+
+/**
+ * All SQL of regions (district, street, community, unit grid) and roads. Geometry is stored as
+ * EPSG:4326; areas are geodesic m² from `geography`.
+ */
+export class RegionsRepository {
+  constructor(private readonly db: SqlRunner) {}
+
+  async insertRegions(rows: NewRegion[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH).map((r) => ({
+        level: r.level,
+        code: r.code,
+        code_scheme: r.codeScheme,
+        name: r.name,
+        parent_code: r.parentCode,
+        district_code: r.districtCode,
+        geom: JSON.stringify(r.geometry),
+        valid_from: r.validFrom ?? null,
+      }));
+      await this.db.query(
+        `INSERT INTO region (level, code, code_scheme, name, parent_code, district_code, geom, area_m2, valid_from)
+         SELECT r.level, r.code, r.code_scheme, r.name, r.parent_code, r.district_code, g.geom,
+                ST_Area(g.geom::geography), coalesce(r.valid_from, CURRENT_DATE)
+         FROM json_to_recordset($1::json) AS r(level text, code text, code_scheme text, name text,
+                                               parent_code text, district_code text, geom text, valid_from date)
+         CROSS JOIN LATERAL (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) AS geom) g`,
+        [JSON.stringify(batch)],
+      );
+    }
+  }
+
+  async insertRoads(rows: NewRoad[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH).map((r) => ({
+        district_code: r.districtCode,
+        name: r.name,
+        road_class: r.roadClass,
+        geom: JSON.stringify(r.geometry),
+      }));
+      await this.db.query(
+        `INSERT INTO road (district_code, name, road_class, geom)
+         SELECT r.district_code, r.name, r.road_class, ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)
+         FROM json_to_recordset($1::json) AS r(district_code text, name text, road_class text, geom text)`,
+        [JSON.stringify(batch)],
+      );
+    }
+  }
+
+  async countRegions(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM region');
+    return row?.n ?? 0;
+  }
+
+  /** The regions of one level in force today, as a GeoJSON FeatureCollection text. */
+  async regionLayerGeoJson(level: RegionLevel): Promise<string> {
+    const [row] = await this.db.query<{ fc: string }>(
+      `SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'features', coalesce(json_agg(json_build_object(
+                  'type', 'Feature',
+                  'id', code,
+                  'geometry', ST_AsGeoJSON(geom, 7)::json,
+                  'properties', json_build_object(
+                    'code', code, 'name', name, 'level', level, 'parentCode', parent_code,
+                    'areaM2', round(area_m2::numeric, 1))
+                ) ORDER BY code), '[]'::json)
+              )::text AS fc
+       FROM region
+       WHERE level = $1 AND valid_to IS NULL`,
+      [level],
+    );
+    return row?.fc ?? '{"type":"FeatureCollection","features":[]}';
+  }
+
+  async roadLayerGeoJson(): Promise<string> {
+    const [row] = await this.db.query<{ fc: string }>(
+      `SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'features', coalesce(json_agg(json_build_object(
+                  'type', 'Feature',
+                  'id', id,
+                  'geometry', ST_AsGeoJSON(geom, 7)::json,
+                  'properties', json_build_object('id', id, 'name', name, 'roadClass', road_class)
+                ) ORDER BY road_class, name, id), '[]'::json)
+              )::text AS fc
+       FROM road`,
+    );
+    return row?.fc ?? '{"type":"FeatureCollection","features":[]}';
+  }
+
+  /**
+   * The unit grid containing a point, with its community, street and district, for the layout
+   * in force on `onDate` (YYYY-MM-DD). A point on a shared edge belongs to the lowest grid code.
+   */
+  async locate(lon: number, lat: number, onDate: string): Promise<LocatedPoint | null> {
+    const rows = await this.db.query<{
+      grid_code: string;
+      grid_name: string;
+      community_code: string;
+      community_name: string;
+      street_code: string;
+      street_name: string;
+      district_code: string;
+      district_name: string;
+    }>(
+      `WITH g AS (
+         SELECT code, name, parent_code
+         FROM region
+         WHERE level = 'grid'
+           AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)
+           AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+         ORDER BY code
+         LIMIT 1
+       )
+       SELECT g.code AS grid_code, g.name AS grid_name,
+              c.code AS community_code, c.name AS community_name,
+              s.code AS street_code, s.name AS street_name,
+              d.code AS district_code, d.name AS district_name
+       FROM g
+       JOIN region c ON c.level = 'community' AND c.code = g.parent_code
+                    AND c.valid_from <= $3::date AND (c.valid_to IS NULL OR c.valid_to > $3::date)
+       JOIN region s ON s.level = 'street' AND s.code = c.parent_code
+                    AND s.valid_from <= $3::date AND (s.valid_to IS NULL OR s.valid_to > $3::date)
+       JOIN region d ON d.level = 'district' AND d.code = s.parent_code
+                    AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to > $3::date)`,
+      [lon, lat, onDate],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      grid: { code: r.grid_code, name: r.grid_name },
+      community: { code: r.community_code, name: r.community_name },
+      street: { code: r.street_code, name: r.street_name },
+      district: { code: r.district_code, name: r.district_name },
+    };
+  }
+}
