@@ -2,6 +2,8 @@ import helmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -14,7 +16,20 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the Nest application (not yet listening). Used by main and by the integration tests. */
 export async function createApp(config: AppConfig, db: Database): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1 << 20, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1 << 20,
+    trustProxy: true,
+    // A caller's x-request-id is kept (when sane) so logs join across services.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = request.id;
+    void reply.header('x-request-id', request.id);
+    done();
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
     bufferLogs: true,
     abortOnError: false,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
@@ -61,6 +62,8 @@ async function withDatabase(config: AppConfig, work: (db: Database) => Promise<v
 
 async function serve(config: AppConfig): Promise<void> {
   const started = Date.now();
+  // Fail fast, before the (slow) database opens, when the port is taken.
+  await assertPortFree(config.port, config.host);
   const db = await openDatabase(config);
   const applied = await runMigrations(db);
   if (applied.length) console.log(`applied ${applied.length} migration(s)`);
@@ -85,6 +88,20 @@ async function serve(config: AppConfig): Promise<void> {
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`UrbanGrid is running at http://${shown}:${config.port}/  (API docs: /api/docs, database: ${database})`);
   console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new ConfigError(`port ${port} is already in use (set PORT to another port)`)
+          : new ConfigError(`cannot listen on ${host}:${port}: ${err.message}`),
+      ),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
