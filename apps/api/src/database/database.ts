@@ -29,13 +29,13 @@ export class Database implements SqlRunner {
   ) {}
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.exclusive(() => this.dataSource.query(sql, params) as Promise<T[]>);
+    return this.exclusive(() => this.dataSource.query<T[]>(sql, params));
   }
 
   transaction<T>(work: (tx: SqlRunner & { manager: EntityManager }) => Promise<T>): Promise<T> {
     return this.exclusive(() =>
       this.dataSource.transaction((manager) =>
-        work({ manager, query: <R>(sql: string, params: unknown[] = []) => manager.query(sql, params) as Promise<R[]> }),
+        work({ manager, query: <R>(sql: string, params: unknown[] = []) => manager.query<R[]>(sql, params) }),
       ),
     );
   }
@@ -68,14 +68,14 @@ export function dataSourceOptions(opts: { databaseUrl: string | null; dataDir: s
     logging: false,
   };
   if (opts.databaseUrl) {
-    return { ...common, url: opts.databaseUrl, poolSize: 20, connectTimeoutMS: 5000 } as DataSourceOptions;
+    return { ...common, url: opts.databaseUrl, poolSize: 20, connectTimeoutMS: 5000 };
   }
   const dir = join(opts.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   return {
     ...common,
     driver: new PGliteDriver({ dataDir: dir, extensions: { postgis } }).driver,
-  } as DataSourceOptions;
+  };
 }
 
 /** Opens the database chosen by configuration; throws DatabaseUnavailableError with a clear reason. */

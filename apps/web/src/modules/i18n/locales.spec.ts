@@ -3,11 +3,9 @@ import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
 /** Every leaf of a nested message object as [dotted key, value]. */
-function leaves(messages: object, prefix = ''): [string, unknown][] {
-  return Object.entries(messages).flatMap(([key, value]): [string, unknown][] => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'object' && value !== null ? leaves(value, path) : [[path, value]];
-  });
+function leaves(node: unknown, prefix = ''): [string, unknown][] {
+  if (typeof node !== 'object' || node === null) return [[prefix, node]];
+  return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

@@ -1,4 +1,4 @@
-import type { CityInfo, FeatureCollection } from '@urbangrid/contracts';
+import type { CityInfo, FeatureCollection, Geometry } from '@urbangrid/contracts';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapUnavailableError } from '../api/errors';
@@ -15,7 +15,7 @@ import { MapStatus } from './MapStatus';
 import { MapView } from './MapView';
 import './map.css';
 
-const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const EMPTY_COLLECTION: FeatureCollection<Geometry, unknown> = { type: 'FeatureCollection', features: [] };
 
 export interface CityMapProps {
   city: AsyncState<CityInfo>;

@@ -1,11 +1,12 @@
 import { GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection } from '@urbangrid/contracts';
+import type { FeatureCollection, Geometry } from '@urbangrid/contracts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { isMapRemoved, useMap } from './map-context';
 
 export interface GeoJsonSourceProps {
   id: string;
-  data: FeatureCollection;
+  /** Any feature properties: region and road layers alike. */
+  data: FeatureCollection<Geometry, unknown>;
   /** Layers drawing from this source. */
   children?: ReactNode;
 }

@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { AllLayoutProperties, AllPaintProperties, Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { findBeforeId } from '../layers/layer-order';
 import type { DataLayerSpecification } from '../layers/map-layers';
@@ -11,18 +11,21 @@ export interface MapLayerProps {
   order?: readonly string[];
 }
 
-type StyleProperties = Readonly<Record<string, unknown>>;
+type Layout = Partial<AllLayoutProperties>;
+type Paint = Partial<AllPaintProperties>;
 
-function withVisibility(spec: DataLayerSpecification, visible: boolean): StyleProperties {
+function withVisibility(spec: DataLayerSpecification, visible: boolean): Layout {
   return { ...spec.layout, visibility: visible ? 'visible' : 'none' };
 }
 
-function diffProperties(
-  previous: StyleProperties,
-  next: StyleProperties,
-  apply: (name: string, value: unknown) => void,
+/** Calls `apply` for every property whose value differs (deep) between the two objects. */
+function diffProperties<T extends object>(
+  previous: Partial<T>,
+  next: Partial<T>,
+  apply: <K extends keyof T>(name: K, value: Partial<T>[K]) => void,
 ): void {
-  for (const name of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+  const names = new Set([...Object.keys(previous), ...Object.keys(next)] as (keyof T)[]);
+  for (const name of names) {
     if (JSON.stringify(previous[name]) !== JSON.stringify(next[name])) apply(name, next[name]);
   }
 }
@@ -58,10 +61,15 @@ export function MapLayer({ spec, visible = true, order = UNORDERED }: MapLayerPr
       if (exists) map.removeLayer(spec.id);
       addLayer(map, spec, visible, order);
     } else {
-      diffProperties(withVisibility(previous.spec, previous.visible), withVisibility(spec, visible), (name, value) =>
-        map.setLayoutProperty(spec.id, name, value),
+      diffProperties<AllLayoutProperties>(
+        withVisibility(previous.spec, previous.visible),
+        withVisibility(spec, visible),
+        (name, value) => map.setLayoutProperty(spec.id, name, value),
       );
-      diffProperties(previous.spec.paint ?? {}, spec.paint ?? {}, (name, value) => map.setPaintProperty(spec.id, name, value));
+      const paint = (layer: DataLayerSpecification): Paint => layer.paint ?? {};
+      diffProperties<AllPaintProperties>(paint(previous.spec), paint(spec), (name, value) =>
+        map.setPaintProperty(spec.id, name, value),
+      );
       if (JSON.stringify(previous.spec.filter) !== JSON.stringify(spec.filter)) map.setFilter(spec.id, spec.filter ?? null);
       if (previous.spec.minzoom !== spec.minzoom || previous.spec.maxzoom !== spec.maxzoom) {
         map.setLayerZoomRange(spec.id, spec.minzoom ?? 0, spec.maxzoom ?? 24);

@@ -1,0 +1,110 @@
+// Shared by the browser tests: start the built app on a free port with its own data folder,
+// and launch Debian's chromium through playwright-core (never a downloaded browser).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(import.meta.dirname, '..');
+export const screenshotsDir = join(root, 'docs', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // WebGL for maplibre through the software rasteriser.
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** A demo-city dataset shared by the browser tests (generated once per run). */
+export function demoDataset() {
+  const file = join(root, 'tmp', 'e2e-demo-city.json');
+  if (!existsSync(file)) {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/demo-city/cli.ts', '--out', file], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (res.status !== 0) throw new Error('demo city generation failed');
+  }
+  return file;
+}
+
+/** Starts dist/api with a fresh data folder and the demo city; resolves once it listens. */
+export async function startApp(env = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'urbangrid-e2e-'));
+  const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js'), 'serve'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATASET: demoDataset(),
+      LOG_LEVEL: 'warn',
+      ...(process.env.DATABASE_URL_E2E ? { DATABASE_URL: process.env.DATABASE_URL_E2E } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`app did not start in 180 s:\n${output}`)), 180_000);
+    const onData = (d) => {
+      output += d;
+      if (output.includes('UrbanGrid is running at')) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`app exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'urbangrid-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

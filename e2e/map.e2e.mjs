@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, screenshotsDir, startApp } from './harness.mjs';
+
+describe('map page', () => {
+  let app;
+  let chrome;
+  before(async () => {
+    app = await startApp();
+    chrome = await launchBrowser();
+  });
+  after(async () => {
+    await chrome?.close();
+    await app?.stop();
+  });
+
+  for (const [name, viewport] of [
+    ['desk', { width: 1920, height: 1080 }],
+    ['phone', { width: 360, height: 740 }],
+  ]) {
+    it(`renders the demo grids at ${name} size`, async () => {
+      const page = await chrome.browser.newPage({ viewport, locale: 'zh-CN' });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
+      const count = Number(await page.getAttribute('[data-testid="map"]', 'data-grid-count'));
+      assert.ok(count >= 1000 && count <= 2000, `grid count ${count} should be 1,000–2,000`);
+      // The header shows the city name from the API.
+      const city = await (await fetch(app.url + '/api/v1/city')).json();
+      assert.ok((await page.textContent('header')).includes(city.name));
+      // Grids are actually drawn: maplibre reports rendered grid features in the viewport.
+      const rendered = await page.evaluate(() => {
+        const map = window.__URBANGRID_MAP__;
+        const ids = map.getStyle().layers.map((l) => l.id).filter((id) => id.includes('grid'));
+        return map.queryRenderedFeatures({ layers: ids }).length;
+      });
+      assert.ok(rendered > 0, 'some grid features are rendered');
+      mkdirSync(screenshotsDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotsDir, `map-${name}.png`) });
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  it('switches the language to English', async () => {
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url + '/');
+    await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
+    const before = await page.textContent('header');
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const afterText = await page.textContent('header');
+    assert.notEqual(afterText, before);
+    await page.close();
+  });
+});
