@@ -32,7 +32,7 @@ export async function startTestApp(opts: { driver?: TestDriver; env?: Record<str
     config,
     async request({ method = 'GET', url, payload, headers }) {
       const res = await app.inject({ method, url, payload: payload as string | object | undefined, headers });
-      return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json() as T };
+      return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json<T>() };
     },
     async close() {
       await app.close();

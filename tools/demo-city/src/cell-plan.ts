@@ -1,4 +1,4 @@
-import { lerp, node, type Lattice, type Vec } from './lattice';
+import { hEdgePoint, lerp, node, vEdgePoint, type Lattice, type Vec } from './lattice';
 import type { Rng } from './random';
 
 /**
@@ -36,18 +36,17 @@ export interface CellPlanOptions {
   gridArea: number;
 }
 
-/** Canonical position of (u, v) in cell (i, j). Points on the cell edge are computed from that
- * edge alone, so both neighbouring cells get bit-identical coordinates. */
+/**
+ * Canonical position of (u, v) in cell (i, j). Points on a cell edge are computed from that edge
+ * alone (as `hEdgePoint`/`vEdgePoint`), so both neighbouring cells get bit-identical coordinates.
+ */
 export function cellPoint(l: Lattice, i: number, j: number, u: number, v: number): Vec {
   if (v === 0 || v === 1) {
-    const jj = j + v;
-    if (u === 0 || u === 1) return node(l, i + u, jj);
-    return lerp(node(l, i, jj), node(l, i + 1, jj), u);
+    if (u === 0 || u === 1) return node(l, i + u, j + v);
+    return hEdgePoint(l, i, j + v, u);
   }
-  if (u === 0 || u === 1) return lerp(node(l, i + u, j), node(l, i + u, j + 1), v);
-  const south = lerp(node(l, i, j), node(l, i + 1, j), u);
-  const north = lerp(node(l, i, j + 1), node(l, i + 1, j + 1), u);
-  return lerp(south, north, v);
+  if (u === 0 || u === 1) return vEdgePoint(l, i + u, j, v);
+  return lerp(hEdgePoint(l, i, j, u), hEdgePoint(l, i, j + 1, u), v);
 }
 
 const dist = (a: Vec, b: Vec): number => Math.hypot(b[0] - a[0], b[1] - a[1]);

@@ -39,6 +39,16 @@ export function lerp(a: Vec, b: Vec, t: number): Vec {
   return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 }
 
+/** Point at fraction t along horizontal edge (i, j) → (i + 1, j). */
+export function hEdgePoint(l: Lattice, i: number, j: number, t: number): Vec {
+  return lerp(node(l, i, j), node(l, i + 1, j), t);
+}
+
+/** Point at fraction t along vertical edge (i, j) → (i, j + 1). */
+export function vEdgePoint(l: Lattice, i: number, j: number, t: number): Vec {
+  return lerp(node(l, i, j), node(l, i, j + 1), t);
+}
+
 /** Positions of the lines along one axis: random spacings scaled to fill `length` exactly. */
 function linePositions(length: number, spacing: number, rng: Rng): number[] {
   const n = Math.max(2, Math.round(length / spacing));

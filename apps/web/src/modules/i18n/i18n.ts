@@ -1,6 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, readStoredLanguage, resolveLanguage, storeLanguage } from './language';
+import {
+  DEFAULT_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  readStoredLanguage,
+  resolveLanguage,
+  storeLanguage,
+} from './language';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 

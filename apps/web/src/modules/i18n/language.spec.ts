@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, readStoredLanguage, resolveLanguage, storeLanguage } from './language';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_STORAGE_KEY,
+  readStoredLanguage,
+  resolveLanguage,
+  storeLanguage,
+} from './language';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));

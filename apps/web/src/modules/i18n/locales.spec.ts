@@ -8,14 +8,19 @@ function leaves(node: unknown, prefix = ''): [string, unknown][] {
   return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 const locales = { 'zh-CN': zhCN, en } as const;
 
 describe('locales', () => {
   it('zh-CN and en have identical key sets', () => {
-    const zhKeys = leaves(zhCN).map(([key]) => key).sort();
-    const enKeys = leaves(en).map(([key]) => key).sort();
+    const zhKeys = leaves(zhCN)
+      .map(([key]) => key)
+      .sort();
+    const enKeys = leaves(en)
+      .map(([key]) => key)
+      .sort();
     expect(zhKeys.length).toBeGreaterThan(10);
     expect(enKeys).toEqual(zhKeys);
   });

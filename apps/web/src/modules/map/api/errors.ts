@@ -37,11 +37,11 @@ export class MapUnavailableError extends Error {
 
 /** What to show for an error: a translated message, or the API's own text when the code is unknown. */
 export type ErrorDescription =
-  | { kind: 'message'; key: ErrorMessageKey; values: { status: number } }
-  | { kind: 'text'; text: string };
+  { kind: 'message'; key: ErrorMessageKey; values: { status: number } } | { kind: 'text'; text: string };
 
 export function describeError(error: unknown): ErrorDescription {
-  if (error instanceof MapUnavailableError) return { kind: 'message', key: 'errors.webglUnavailable', values: { status: 0 } };
+  if (error instanceof MapUnavailableError)
+    return { kind: 'message', key: 'errors.webglUnavailable', values: { status: 0 } };
   if (error instanceof ApiRequestError) {
     const key = Object.hasOwn(ERROR_CODE_MESSAGES, error.code) ? ERROR_CODE_MESSAGES[error.code] : undefined;
     if (key) return { kind: 'message', key, values: { status: error.status } };

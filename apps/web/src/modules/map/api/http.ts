@@ -21,7 +21,9 @@ export class ApiRequestError extends Error {
 export function isErrorResponse(value: unknown): value is ErrorResponse {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Partial<Record<keyof ErrorResponse, unknown>>;
-  return typeof body.statusCode === 'number' && typeof body.code === 'string' && typeof body.message === 'string';
+  return (
+    typeof body.statusCode === 'number' && typeof body.code === 'string' && typeof body.message === 'string'
+  );
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -46,15 +48,27 @@ export async function getJson<T>(
     response = await fetch(url, { headers: { accept: 'application/json' }, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiRequestError(0, CLIENT_ERROR_CODES.network, error instanceof Error ? error.message : String(error));
+    throw new ApiRequestError(
+      0,
+      CLIENT_ERROR_CODES.network,
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const body = await readJson(response);
   if (!response.ok) {
     if (isErrorResponse(body)) throw new ApiRequestError(body.statusCode, body.code, body.message);
-    throw new ApiRequestError(response.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${response.status} ${response.statusText}`.trim());
+    throw new ApiRequestError(
+      response.status,
+      CLIENT_ERROR_CODES.badResponse,
+      `HTTP ${response.status} ${response.statusText}`.trim(),
+    );
   }
   if (!guard(body)) {
-    throw new ApiRequestError(response.status, CLIENT_ERROR_CODES.badResponse, `unexpected response body from ${url}`);
+    throw new ApiRequestError(
+      response.status,
+      CLIENT_ERROR_CODES.badResponse,
+      `unexpected response body from ${url}`,
+    );
   }
   return body;
 }

@@ -15,7 +15,11 @@ export const API_BASE = '/api/v1';
 export type MapLayerData = { [K in MapLayerName]: K extends 'roads' ? RoadLayer : RegionLayer };
 
 function isBBox(value: unknown): value is BBox {
-  return Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
 }
 
 export function isCityInfo(value: unknown): value is CityInfo {
@@ -46,6 +50,9 @@ export function fetchCityInfo(signal?: AbortSignal): Promise<CityInfo> {
   return getJson(`${API_BASE}/city`, isCityInfo, signal);
 }
 
-export function fetchMapLayer<K extends MapLayerName>(layer: K, signal?: AbortSignal): Promise<MapLayerData[K]> {
+export function fetchMapLayer<K extends MapLayerName>(
+  layer: K,
+  signal?: AbortSignal,
+): Promise<MapLayerData[K]> {
   return getJson(`${API_BASE}/map/layers/${encodeURIComponent(layer)}`, isLayerData<K>(), signal);
 }

@@ -31,7 +31,10 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
   const [readyGridCount, setReadyGridCount] = useState<number | null>(null);
 
   const cityInfo = city.status === 'ready' ? city.value : null;
-  const style = useMemo(() => (cityInfo ? createMapStyle({ basemapUrl: cityInfo.basemapUrl }) : null), [cityInfo]);
+  const style = useMemo(
+    () => (cityInfo ? createMapStyle({ basemapUrl: cityInfo.basemapUrl }) : null),
+    [cityInfo],
+  );
   const gridCount = layers.data.grids?.features.length ?? 0;
 
   const handleReady = useCallback(() => {
@@ -41,7 +44,8 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
 
   let loading: string | null = null;
   if (city.status === 'loading') loading = t('map.loadingCity');
-  else if (!layers.allLoaded) loading = t('map.loadingLayers', { loaded: layers.loadedCount, total: layers.total });
+  else if (!layers.allLoaded)
+    loading = t('map.loadingLayers', { loaded: layers.loadedCount, total: layers.total });
 
   let error: unknown = null;
   let onRetry: (() => void) | undefined;
@@ -57,12 +61,19 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
           bounds={cityInfo.extent}
           center={cityInfo.center}
           onError={setMapError}
-          containerAttributes={readyGridCount === null ? undefined : { 'data-grid-count': String(readyGridCount) }}
+          containerAttributes={
+            readyGridCount === null ? undefined : { 'data-grid-count': String(readyGridCount) }
+          }
         >
           {MAP_SOURCES.map(({ source, toggle, layers: specs }) => (
             <GeoJsonSource key={source} id={source} data={layers.data[source] ?? EMPTY_COLLECTION}>
               {specs.map((spec) => (
-                <MapLayer key={spec.id} spec={spec} visible={isToggleVisible(visibility, toggle)} order={LAYER_ORDER} />
+                <MapLayer
+                  key={spec.id}
+                  spec={spec}
+                  visible={isToggleVisible(visibility, toggle)}
+                  order={LAYER_ORDER}
+                />
               ))}
             </GeoJsonSource>
           ))}

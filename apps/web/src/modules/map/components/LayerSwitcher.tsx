@@ -27,7 +27,11 @@ export function LayerSwitcher({ visibility, onToggle }: LayerSwitcherProps) {
               data-layer={layer}
             />
             <label htmlFor={inputId}>
-              <span className={`layer-switcher__swatch layer-switcher__swatch--${layer}`} style={{ borderColor: TOGGLE_SWATCHES[layer] }} aria-hidden="true" />
+              <span
+                className={`layer-switcher__swatch layer-switcher__swatch--${layer}`}
+                style={{ borderColor: TOGGLE_SWATCHES[layer] }}
+                aria-hidden="true"
+              />
               {t(`map.layers.${layer}`)}
             </label>
           </div>

@@ -30,7 +30,12 @@ function diffProperties<T extends object>(
   }
 }
 
-function addLayer(map: MaplibreMap, spec: DataLayerSpecification, visible: boolean, order: readonly string[]): void {
+function addLayer(
+  map: MaplibreMap,
+  spec: DataLayerSpecification,
+  visible: boolean,
+  order: readonly string[],
+): void {
   const beforeId = findBeforeId(order, spec.id, (id) => map.getLayer(id) !== undefined);
   map.addLayer(spec, beforeId);
   map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
@@ -70,7 +75,8 @@ export function MapLayer({ spec, visible = true, order = UNORDERED }: MapLayerPr
       diffProperties<AllPaintProperties>(paint(previous.spec), paint(spec), (name, value) =>
         map.setPaintProperty(spec.id, name, value),
       );
-      if (JSON.stringify(previous.spec.filter) !== JSON.stringify(spec.filter)) map.setFilter(spec.id, spec.filter ?? null);
+      if (JSON.stringify(previous.spec.filter) !== JSON.stringify(spec.filter))
+        map.setFilter(spec.id, spec.filter ?? null);
       if (previous.spec.minzoom !== spec.minzoom || previous.spec.maxzoom !== spec.maxzoom) {
         map.setLayerZoomRange(spec.id, spec.minzoom ?? 0, spec.maxzoom ?? 24);
       }

@@ -13,7 +13,8 @@ export function MapStatus({ loading, error, onRetry }: MapStatusProps) {
   const { t } = useTranslation();
   if (error !== null && error !== undefined) {
     const description = describeError(error);
-    const message = description.kind === 'message' ? t(description.key, description.values) : description.text;
+    const message =
+      description.kind === 'message' ? t(description.key, description.values) : description.text;
     return (
       <div className="map-status map-status--error" role="alert">
         <div className="map-status__text">
@@ -29,7 +30,12 @@ export function MapStatus({ loading, error, onRetry }: MapStatusProps) {
     );
   }
   return (
-    <div className="map-status map-status--loading" role="status" aria-live="polite" hidden={loading === null}>
+    <div
+      className="map-status map-status--loading"
+      role="status"
+      aria-live="polite"
+      hidden={loading === null}
+    >
       {loading !== null && (
         <>
           <span className="map-status__spinner" aria-hidden="true" />

@@ -1,5 +1,3 @@
 /** The state of one request as components see it. */
 export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };

@@ -19,7 +19,11 @@ export interface MapLayerDataResult extends MapLayerDataState {
 
 const EMPTY: MapLayerDataState = { data: {}, errors: {} };
 
-function withData<K extends MapLayerName>(state: MapLayerDataState, layer: K, value: MapLayerData[K]): MapLayerDataState {
+function withData<K extends MapLayerName>(
+  state: MapLayerDataState,
+  layer: K,
+  value: MapLayerData[K],
+): MapLayerDataState {
   const data: Partial<MapLayerData> = { ...state.data };
   data[layer] = value;
   const errors = { ...state.errors };

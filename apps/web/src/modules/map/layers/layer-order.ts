@@ -3,7 +3,11 @@
  * the first layer above it in `order` that is already on the map; undefined means "on top".
  * Layers not in `order` go on top.
  */
-export function findBeforeId(order: readonly string[], id: string, exists: (layerId: string) => boolean): string | undefined {
+export function findBeforeId(
+  order: readonly string[],
+  id: string,
+  exists: (layerId: string) => boolean,
+): string | undefined {
   const index = order.indexOf(id);
   if (index < 0) return undefined;
   return order.slice(index + 1).find(exists);

@@ -19,12 +19,15 @@ const allLayers = MAP_SOURCES.flatMap((definition) => definition.layers);
 describe('map layer definitions', () => {
   it('have one source per API layer and every toggle used', () => {
     expect(MAP_SOURCES.map((definition) => definition.source).sort()).toEqual([...MAP_LAYERS].sort());
-    expect(new Set(MAP_SOURCES.map((definition) => definition.toggle).filter(Boolean))).toEqual(new Set(LAYER_TOGGLES));
+    expect(new Set(MAP_SOURCES.map((definition) => definition.toggle).filter(Boolean))).toEqual(
+      new Set(LAYER_TOGGLES),
+    );
   });
 
   it('draw each layer from its own source, in a total order', () => {
     for (const definition of MAP_SOURCES) {
-      for (const layer of definition.layers) expect('source' in layer && layer.source, layer.id).toBe(definition.source);
+      for (const layer of definition.layers)
+        expect('source' in layer && layer.source, layer.id).toBe(definition.source);
     }
     const ids = allLayers.map((layer) => layer.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -165,7 +165,11 @@ export interface MapSourceDefinition {
 export const MAP_SOURCES: readonly MapSourceDefinition[] = [
   { source: 'districts', toggle: null, layers: [districtsOutline] },
   { source: 'streets', toggle: 'streets', layers: [streetsOutline, streetsLabel] },
-  { source: 'communities', toggle: 'communities', layers: [communitiesFill, communitiesOutline, communitiesLabel] },
+  {
+    source: 'communities',
+    toggle: 'communities',
+    layers: [communitiesFill, communitiesOutline, communitiesLabel],
+  },
   { source: 'grids', toggle: 'grids', layers: [gridsOutline, gridsLabel] },
   { source: 'roads', toggle: 'roads', layers: [roadsLine] },
 ];

@@ -14,11 +14,23 @@ export function createMapStyle(options: { basemapUrl: string | null }): StyleSpe
   const style: StyleSpecification = {
     version: 8,
     sources: {},
-    layers: [{ id: BACKGROUND_LAYER_ID, type: 'background', paint: { 'background-color': mapTheme.background } }],
+    layers: [
+      { id: BACKGROUND_LAYER_ID, type: 'background', paint: { 'background-color': mapTheme.background } },
+    ],
   };
   if (options.basemapUrl) {
-    style.sources[BASEMAP_SOURCE_ID] = { type: 'raster', tiles: [options.basemapUrl], tileSize: 256, maxzoom: 19 };
-    style.layers.push({ id: BASEMAP_LAYER_ID, type: 'raster', source: BASEMAP_SOURCE_ID, paint: { 'raster-opacity': 0.85 } });
+    style.sources[BASEMAP_SOURCE_ID] = {
+      type: 'raster',
+      tiles: [options.basemapUrl],
+      tileSize: 256,
+      maxzoom: 19,
+    };
+    style.layers.push({
+      id: BASEMAP_LAYER_ID,
+      type: 'raster',
+      source: BASEMAP_SOURCE_ID,
+      paint: { 'raster-opacity': 0.85 },
+    });
   }
   return style;
 }

@@ -10,11 +10,17 @@ describe('layerVisibilityReducer', () => {
     const hidden = layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, { type: 'toggle', layer: 'grids' });
     expect(hidden).toEqual({ roads: true, streets: true, communities: true, grids: false });
     expect(INITIAL_LAYER_VISIBILITY.grids).toBe(true);
-    expect(layerVisibilityReducer(hidden, { type: 'toggle', layer: 'grids' })).toEqual(INITIAL_LAYER_VISIBILITY);
+    expect(layerVisibilityReducer(hidden, { type: 'toggle', layer: 'grids' })).toEqual(
+      INITIAL_LAYER_VISIBILITY,
+    );
   });
 
   it('sets a layer, keeping the same state object when nothing changes', () => {
-    const state = layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, { type: 'set', layer: 'roads', visible: false });
+    const state = layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, {
+      type: 'set',
+      layer: 'roads',
+      visible: false,
+    });
     expect(state.roads).toBe(false);
     expect(layerVisibilityReducer(state, { type: 'set', layer: 'roads', visible: false })).toBe(state);
   });
@@ -25,7 +31,9 @@ describe('layerVisibilityReducer', () => {
       { type: 'toggle', layer: 'streets' },
     );
     expect(layerVisibilityReducer(state, { type: 'showAll' })).toEqual(INITIAL_LAYER_VISIBILITY);
-    expect(layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, { type: 'showAll' })).toBe(INITIAL_LAYER_VISIBILITY);
+    expect(layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, { type: 'showAll' })).toBe(
+      INITIAL_LAYER_VISIBILITY,
+    );
   });
 
   it('keeps always-on layers visible', () => {

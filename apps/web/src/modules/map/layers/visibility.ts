@@ -7,9 +7,17 @@ export type LayerVisibilityAction =
   | { type: 'set'; layer: LayerToggle; visible: boolean }
   | { type: 'showAll' };
 
-export const INITIAL_LAYER_VISIBILITY: LayerVisibility = { roads: true, streets: true, communities: true, grids: true };
+export const INITIAL_LAYER_VISIBILITY: LayerVisibility = {
+  roads: true,
+  streets: true,
+  communities: true,
+  grids: true,
+};
 
-export function layerVisibilityReducer(state: LayerVisibility, action: LayerVisibilityAction): LayerVisibility {
+export function layerVisibilityReducer(
+  state: LayerVisibility,
+  action: LayerVisibilityAction,
+): LayerVisibility {
   switch (action.type) {
     case 'toggle':
       return { ...state, [action.layer]: !state[action.layer] };

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES, resolveLanguage, type AppLanguage } from '../../i18n/language';
 
-const LABEL_KEYS = { 'zh-CN': 'language.zhCN', en: 'language.en' } as const satisfies Record<AppLanguage, string>;
+const LABEL_KEYS = { 'zh-CN': 'language.zhCN', en: 'language.en' } as const satisfies Record<
+  AppLanguage,
+  string
+>;
 
 /** 中文 / English toggle buttons; i18n persists the choice and sets `<html lang>`. */
 export function LanguageSwitch() {
