@@ -22,6 +22,6 @@ if (command === 'reset' && !process.argv.includes('--yes')) {
   }
 }
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
-const built = run([join(root, 'node_modules/nx/bin/nx.js'), 'run', 'api:build', '--output-style=static']);
+const built = run([join(root, 'node_modules/nx/dist/bin/nx.js'), 'run', 'api:build', '--output-style=static']);
 if (built !== 0) process.exit(built);
 process.exit(run([join(root, 'dist/api/apps/api/src/main.js'), command]));

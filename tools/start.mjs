@@ -27,7 +27,7 @@ if (!existsSync(join(root, 'node_modules'))) {
 
 // Nx rebuilds only what changed (its cache restores unchanged outputs).
 step('building the API and the web app', process.execPath, [
-  join(root, 'node_modules/nx/bin/nx.js'),
+  join(root, 'node_modules/nx/dist/bin/nx.js'),
   'run-many',
   '-t',
   'build',

@@ -114,7 +114,8 @@ export function planCell(l: Lattice, i: number, j: number, rng: Rng, opts: CellP
   const split = (r: Rect): void => {
     const s = shape(l, i, j, r);
     const n = Math.round(s.area / opts.gridArea);
-    if (n <= 1) {
+    // Now and then a compound (school, park, factory yard) stays one larger grid.
+    if (n <= 1 || (n === 2 && rng.chance(0.12))) {
       grids.push(r);
       return;
     }
@@ -134,7 +135,11 @@ export function planCell(l: Lattice, i: number, j: number, rng: Rng, opts: CellP
       if (Math.max(s.width, s.height) >= 160 && rng.chance(0.55)) {
         const axis = s.width >= s.height ? 'u' : 'v';
         const [p, q, at] = splitRect(block, axis, rng.range(0.38, 0.62));
-        lanes.push(axis === 'u' ? { axis, at, from: block.v0, to: block.v1 } : { axis, at, from: block.u0, to: block.u1 });
+        lanes.push(
+          axis === 'u'
+            ? { axis, at, from: block.v0, to: block.v1 }
+            : { axis, at, from: block.u0, to: block.u1 },
+        );
         split(p);
         split(q);
       } else {

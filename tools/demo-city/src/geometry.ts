@@ -87,7 +87,12 @@ export class LineVertices {
   }
 
   addRect(i: number, j: number, r: Rect): void {
-    for (const [u, v] of [[r.u0, r.v0], [r.u1, r.v0], [r.u1, r.v1], [r.u0, r.v1]] as const) {
+    for (const [u, v] of [
+      [r.u0, r.v0],
+      [r.u1, r.v0],
+      [r.u1, r.v1],
+      [r.u0, r.v1],
+    ] as const) {
       // Endpoints of a line (0 or 1 on the other axis) are lattice nodes, never in between.
       if (v !== 0 && v !== 1) this.line(i, j, 'u', u).push(v);
       if (u !== 0 && u !== 1) this.line(i, j, 'v', v).push(u);
@@ -139,7 +144,11 @@ interface BoundaryEdge {
  * Counter-clockwise outline of a union of lattice cells (a community, street or the district).
  * Boundary edges are walked node to node; throws unless they form exactly one ring.
  */
-export function cellsOutline(l: Lattice, lv: LineVertices, cells: readonly (readonly [number, number])[]): Vec[] {
+export function cellsOutline(
+  l: Lattice,
+  lv: LineVertices,
+  cells: readonly (readonly [number, number])[],
+): Vec[] {
   const inSet = new Set(cells.map(([i, j]) => j * l.nx + i));
   const has = (i: number, j: number): boolean => isPresent(l, i, j) && inSet.has(j * l.nx + i);
   const nodeId = (i: number, j: number): number => j * (l.nx + 1) + i;
@@ -151,7 +160,11 @@ export function cellsOutline(l: Lattice, lv: LineVertices, cells: readonly (read
   for (const [i, j] of cells) {
     if (!has(i, j - 1)) {
       const ts = lv.hEdge(i, j);
-      add({ from: nodeId(i, j), to: nodeId(i + 1, j), points: [node(l, i, j), ...ts.map((t) => hEdgePoint(l, i, j, t))] });
+      add({
+        from: nodeId(i, j),
+        to: nodeId(i + 1, j),
+        points: [node(l, i, j), ...ts.map((t) => hEdgePoint(l, i, j, t))],
+      });
     }
     if (!has(i + 1, j)) {
       const ts = lv.vEdge(i + 1, j);
@@ -171,7 +184,11 @@ export function cellsOutline(l: Lattice, lv: LineVertices, cells: readonly (read
     }
     if (!has(i - 1, j)) {
       const ts = [...lv.vEdge(i, j)].reverse();
-      add({ from: nodeId(i, j + 1), to: nodeId(i, j), points: [node(l, i, j + 1), ...ts.map((t) => vEdgePoint(l, i, j, t))] });
+      add({
+        from: nodeId(i, j + 1),
+        to: nodeId(i, j),
+        points: [node(l, i, j + 1), ...ts.map((t) => vEdgePoint(l, i, j, t))],
+      });
     }
   }
   const first = edges.values().next().value;

@@ -55,7 +55,7 @@ function linePositions(length: number, spacing: number, rng: Rng): number[] {
   const gaps = Array.from({ length: n }, () => rng.range(0.8, 1.2));
   const sum = gaps.reduce((a, b) => a + b, 0);
   const out = [-length / 2];
-  for (const g of gaps) out.push((out[out.length - 1] as number) + (g / sum) * length);
+  for (const g of gaps) out.push(out[out.length - 1] + (g / sum) * length);
   return out;
 }
 
@@ -78,7 +78,8 @@ export function partition(n: number, min: number, max: number, rng: Rng): number
   const avg = (min + max) / 2;
   const lo = Math.ceil(n / max);
   const hi = Math.max(lo, Math.floor(n / min));
-  const k = Math.min(hi, Math.max(lo, Math.round(n / avg)));
+  // A little randomness in the group count, so the street count varies between seeds.
+  const k = Math.min(hi, Math.max(lo, Math.round(n / avg + rng.range(-0.5, 0.5))));
   const sizes = Array.from({ length: k }, () => Math.floor(n / k));
   const extra = rng.shuffle(Array.from({ length: k }, (_, idx) => idx)).slice(0, n - sizes[0] * k);
   for (const idx of extra) sizes[idx]++;
@@ -137,7 +138,12 @@ export function isSimpleRegion(cells: readonly (readonly [number, number])[]): b
   const stack: [number, number][] = [[cells[0][0], cells[0][1]]];
   while (stack.length > 0) {
     const [i, j] = stack.pop() as [number, number];
-    for (const [a, b] of [[i + 1, j], [i - 1, j], [i, j + 1], [i, j - 1]] as const) {
+    for (const [a, b] of [
+      [i + 1, j],
+      [i - 1, j],
+      [i, j + 1],
+      [i, j - 1],
+    ] as const) {
       const k = key(a, b);
       if (set.has(k) && !seen.has(k)) {
         seen.add(k);
@@ -147,7 +153,10 @@ export function isSimpleRegion(cells: readonly (readonly [number, number])[]): b
   }
   if (seen.size !== set.size) return false;
   for (const [i, j] of cells) {
-    for (const [di, dj] of [[1, 1], [1, -1]] as const) {
+    for (const [di, dj] of [
+      [1, 1],
+      [1, -1],
+    ] as const) {
       const diag = set.has(key(i + di, j + dj));
       if (diag && !set.has(key(i + di, j)) && !set.has(key(i, j + dj))) return false;
     }

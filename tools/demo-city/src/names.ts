@@ -12,6 +12,7 @@ export interface BilingualName {
 }
 
 /** Two-character place words: old lanes, bridges, villages and estates of northern Hangzhou. */
+// prettier-ignore
 export const PLACE_WORDS: readonly BilingualName[] = [
   ['德胜', 'Desheng'], ['登云', 'Dengyun'], ['大关', 'Daguan'], ['和睦', 'Hemu'], ['米市', 'Mishi'],
   ['卖鱼', 'Maiyu'], ['信义', 'Xinyi'], ['左家', 'Zuojia'], ['仓基', 'Cangji'], ['夹城', 'Jiacheng'],
@@ -47,6 +48,7 @@ export const PLACE_WORDS: readonly BilingualName[] = [
 ].map(([zh, en]) => ({ zh, en }));
 
 /** The 18 real street-level units (街道) of Gongshu, used first. */
+// prettier-ignore
 const STREETS: readonly BilingualName[] = [
   ['和睦', 'Hemu'], ['米市巷', 'Mishixiang'], ['湖墅', 'Hushu'], ['小河', 'Xiaohe'], ['拱宸桥', 'Gongchenqiao'],
   ['大关', 'Daguan'], ['上塘', 'Shangtang'], ['祥符', 'Xiangfu'], ['康桥', 'Kangqiao'], ['半山', 'Banshan'],
@@ -54,6 +56,7 @@ const STREETS: readonly BilingualName[] = [
   ['武林', 'Wulin'], ['长庆', 'Changqing'], ['潮鸣', 'Chaoming'],
 ].map(([zh, en]) => ({ zh: `${zh}街道`, en }));
 
+// prettier-ignore
 const COMMUNITIES: readonly string[] = [
   '卖鱼桥', '信义坊', '左家新村', '仓基新村', '夹城巷', '大兜路', '小河路', '长征桥', '湖墅新村', '和睦新村',
   '登云路', '叶青苑', '霞湾巷', '渡驾桥', '德胜新村', '香积寺', '珠儿潭', '大关西一苑', '大关南一苑', '和睦院',
@@ -63,11 +66,13 @@ const COMMUNITIES: readonly string[] = [
   '朝晖一区', '长庆', '潮鸣寺巷', '天水桥', '大塘新村', '红石板', '打铁关', '稻香园', '新天地',
 ].map((n) => `${n}社区`);
 
+// prettier-ignore
 const ARTERIALS: readonly string[] = [
   '莫干山路', '湖墅南路', '上塘路', '中山北路', '东新路', '沈半路', '环城北路', '德胜路', '文晖路', '石祥路',
   '登云路', '杭行路', '储鑫路', '秋石路', '东文路',
 ];
 
+// prettier-ignore
 const SECONDARIES: readonly string[] = [
   '丽水路', '湖墅北路', '金华路', '台州路', '绍兴路', '通益路', '湖州街', '舟山东路', '温州路', '衢州街',
   '潮王路', '大关路', '香积寺路', '和睦路', '霞湾路', '余杭塘路', '信义路', '长乐路', '塘河路', '小河路',
@@ -78,12 +83,14 @@ const DIRECTIONS = ['东', '西', '南', '北', '中'] as const;
 const MODIFIERS = ['东', '西', '南', '北', '中', '新', '后', '前', '横'] as const;
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
+// prettier-ignore
 const SURNAMES = [
   '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林',
   '罗', '高', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '沈', '蒋', '蔡', '俞',
   '楼', '金', '钱', '汪',
 ] as const;
 
+// prettier-ignore
 const GIVEN_NAMES = [
   '建华', '丽娟', '志强', '晓东', '海燕', '俊杰', '雪梅', '国平', '文静', '伟', '敏', '磊', '婷婷', '浩然',
   '佳怡', '明辉', '秀英', '建军', '红霞', '宇轩', '立新', '美玲', '振宇', '晓燕', '永康', '丹', '杰', '芳',
@@ -174,7 +181,11 @@ export function communityNamePool(rng: Rng, used: Set<string>): NamePool<string>
   return new NamePool(rng, [COMMUNITIES, plain, styled, directional], numberedFallback('社区'), id, used);
 }
 
-export function majorRoadNamePool(rng: Rng, used: Set<string>, kind: 'arterial' | 'secondary'): NamePool<string> {
+export function majorRoadNamePool(
+  rng: Rng,
+  used: Set<string>,
+  kind: 'arterial' | 'secondary',
+): NamePool<string> {
   const w = words();
   const curated = kind === 'arterial' ? ARTERIALS : SECONDARIES;
   const generated = w.flatMap((x) => (kind === 'arterial' ? [`${x}大道`, `${x}路`] : [`${x}路`, `${x}街`]));
@@ -201,6 +212,7 @@ export function laneNamePool(rng: Rng, used: Set<string>): NamePool<string> {
 /** Unique Chinese person names (surname + given name) in a seeded order. */
 export function personNamePool(rng: Rng, used: Set<string>): NamePool<string> {
   const all = SURNAMES.flatMap((s) => GIVEN_NAMES.map((g) => `${s}${g}`));
-  const fallback = (n: number): string => `${SURNAMES[n % SURNAMES.length]}${GIVEN_NAMES[n % GIVEN_NAMES.length]}${n}`;
+  const fallback = (n: number): string =>
+    `${SURNAMES[n % SURNAMES.length]}${GIVEN_NAMES[n % GIVEN_NAMES.length]}${n}`;
   return new NamePool(rng, [all], fallback, id, used);
 }
