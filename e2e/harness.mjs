@@ -94,17 +94,33 @@ export async function startApp(env = {}) {
   };
 }
 
+/**
+ * Debian chromium with a fresh profile per page: each page gets its own persistent context in a
+ * new --user-data-dir (playwright takes that folder as launchPersistentContext's first argument),
+ * so nothing (language choice, storage) leaks from one page to the next.
+ */
 export async function launchBrowser() {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'urbangrid-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-  });
+  const contexts = [];
   return {
-    browser,
+    /** @param {{ viewport?: { width: number, height: number }, locale?: string }} options */
+    async newPage(options = {}) {
+      const userDataDir = mkdtempSync(join(tmpdir(), 'urbangrid-chromium-'));
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+        locale: options.locale ?? 'zh-CN',
+      });
+      contexts.push({ context, userDataDir });
+      const [first] = context.pages();
+      return first ?? context.newPage();
+    },
     async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      for (const { context, userDataDir } of contexts.splice(0)) {
+        await context.close().catch(() => undefined);
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
     },
   };
 }

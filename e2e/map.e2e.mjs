@@ -21,7 +21,7 @@ describe('map page', () => {
     ['phone', { width: 360, height: 740 }],
   ]) {
     it(`renders the demo grids at ${name} size`, async () => {
-      const page = await chrome.browser.newPage({ viewport, locale: 'zh-CN' });
+      const page = await chrome.newPage({ viewport, locale: 'zh-CN' });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
@@ -31,22 +31,28 @@ describe('map page', () => {
       // The header shows the city name from the API.
       const city = await (await fetch(app.url + '/api/v1/city')).json();
       assert.ok((await page.textContent('header')).includes(city.name));
-      // Grids are actually drawn: maplibre reports rendered grid features in the viewport.
-      const rendered = await page.evaluate(() => {
-        const map = window.__URBANGRID_MAP__;
-        const ids = map.getStyle().layers.map((l) => l.id).filter((id) => id.includes('grid'));
-        return map.queryRenderedFeatures({ layers: ids }).length;
-      });
-      assert.ok(rendered > 0, 'some grid features are rendered');
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, `map-${name}.png`) });
+      // Zoomed in to street level (as a user would), the grids are actually drawn and labelled:
+      // maplibre reports rendered grid features in the viewport.
+      const rendered = await page.evaluate(async () => {
+        const map = window.__URBANGRID_MAP__;
+        const ids = map.getStyle().layers.map((l) => l.id).filter((id) => id.includes('grid'));
+        map.jumpTo({ center: map.getCenter(), zoom: 16.5 });
+        await new Promise((resolve) => map.once('idle', resolve));
+        const features = map.queryRenderedFeatures({ layers: ids });
+        return { lines: features.length, labels: features.filter((f) => f.layer.type === 'symbol').length };
+      });
+      assert.ok(rendered.lines > 0, 'some grid features are rendered');
+      assert.ok(rendered.labels > 0, 'grid codes are labelled at high zoom');
+      await page.screenshot({ path: join(screenshotsDir, `map-${name}-zoomed.png`) });
       assert.deepEqual(errors, []);
       await page.close();
     });
   }
 
   it('switches the language to English', async () => {
-    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await chrome.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(app.url + '/');
     await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
     const before = await page.textContent('header');

@@ -6,7 +6,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import type { Database } from './database/database';
-import { CityController } from './modules/city/city.controller';
+import { CityModule } from './modules/city/city.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
 
@@ -28,8 +28,9 @@ export class AppModule {
           },
         }),
         RegionsModule,
+        CityModule,
       ],
-      controllers: [HealthController, CityController],
+      controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

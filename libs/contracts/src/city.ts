@@ -11,6 +11,11 @@ export interface CityInfo {
   extent: BBox;
   /** Where the map opens. */
   center: Position;
+  /**
+   * Bounding box of the regions in force today; the map opens fitted to it. null while no
+   * region is loaded (the map then opens on `extent`).
+   */
+  dataExtent: BBox | null;
   /** Optional raster basemap tile template (`{z}/{x}/{y}`); null = none (the default, works offline). */
   basemapUrl: string | null;
   /** Coordinate reference system of every geometry the API returns and stores. */

@@ -75,6 +75,14 @@ describe('HTTP basics', () => {
     expect(city.timeZone).toBe('Asia/Shanghai');
     expect(city.crs).toBe('EPSG:4326');
     expect(city.basemapUrl).toBeNull();
+    // The map opens on the loaded regions: the test city's 4 × 3 grids from (120.15, 30.3)
+    // (to 5e-5°: ST_Extent works on the float bounding boxes of the geometries).
+    const [minLon, minLat, maxLon, maxLat] = city.dataExtent ?? [];
+    expect(minLon).toBeCloseTo(120.15, 4);
+    expect(minLat).toBeCloseTo(30.3, 4);
+    expect(maxLon).toBeCloseTo(120.15 + 4 * 0.00104, 4);
+    expect(maxLat).toBeCloseTo(30.3 + 3 * 0.0009, 4);
+    expect(city.center[0]).toBeCloseTo(120.15 + 2 * 0.00104, 4);
   });
 
   it('sends security headers and a request id, and no CORS by default', async () => {

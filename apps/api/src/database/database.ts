@@ -108,7 +108,8 @@ export interface MigrationState {
 export async function migrationState(db: Database): Promise<MigrationState> {
   const known = MIGRATIONS.map((m) => m.name);
   const tableExists = await db.query<{ ok: boolean }>(
-    `SELECT to_regclass('public.schema_migration') IS NOT NULL AS ok`,
+    // Unqualified: the table lives in the first schema of search_path (tests use one schema each).
+    `SELECT to_regclass('schema_migration') IS NOT NULL AS ok`,
   );
   const rows = tableExists[0]?.ok
     ? await db.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY timestamp')

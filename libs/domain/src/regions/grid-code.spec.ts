@@ -56,4 +56,17 @@ describe('grid code', () => {
     const ordered = orderForSequencing(pts, (p) => p[1], 0.005).map((p) => p[0]);
     expect(ordered).toEqual(['nw', 'ne', 'sw', 'se']);
   });
+
+  it('keeps a row whole when its centroids straddle a latitude band line', () => {
+    // Row height 0.001°: the top row's centroids lie at 30.0002 and 29.9998 (either side of
+    // 30.0000, a fixed band line; 0.0004 apart < half a row), the second row 0.001° further south.
+    const pts: [string, [number, number]][] = [
+      ['row1-east', [120.002, 30.0002]],
+      ['row1-west', [120.0, 29.9998]],
+      ['row2-east', [120.002, 29.9992]],
+      ['row2-west', [120.0, 29.9988]],
+    ];
+    const ordered = orderForSequencing(pts, (p) => p[1], 0.001).map((p) => p[0]);
+    expect(ordered).toEqual(['row1-west', 'row1-east', 'row2-west', 'row2-east']);
+  });
 });

@@ -70,19 +70,25 @@ export function assertGridCodeMatchesCommunity(code: string, communityCode: stri
 
 /**
  * Orders grid centroids the way sequences are given inside one community: west to east, then
- * north to south (DB11, DB6101). Points are bucketed into rows of `rowHeightDeg` latitude so that
- * a row reads left to right; rows go from north to south.
+ * north to south (DB11, DB6101). A row starts at the northernmost grid not yet numbered and takes
+ * every remaining grid whose centroid lies less than half a row height south of it; the row then
+ * reads west to east. Anchoring rows at a grid (not at fixed latitude bands) keeps a row whole
+ * when its centroids straddle a band line.
  */
 export function orderForSequencing<T>(
   items: readonly T[],
   centroid: (item: T) => [number, number],
   rowHeightDeg: number,
 ): T[] {
-  return [...items].sort((a, b) => {
-    const [ax, ay] = centroid(a);
-    const [bx, by] = centroid(b);
-    const rowA = Math.floor(-ay / rowHeightDeg);
-    const rowB = Math.floor(-by / rowHeightDeg);
-    return rowA !== rowB ? rowA - rowB : ax - bx;
-  });
+  let rest = items
+    .map((item) => ({ item, at: centroid(item) }))
+    .sort((a, b) => b.at[1] - a.at[1] || a.at[0] - b.at[0]);
+  const ordered: T[] = [];
+  while (rest.length > 0) {
+    const top = rest[0].at[1];
+    const inRow = (p: { at: [number, number] }) => top - p.at[1] < rowHeightDeg / 2;
+    ordered.push(...rest.filter(inRow).sort((a, b) => a.at[0] - b.at[0]).map((p) => p.item));
+    rest = rest.filter((p) => !inRow(p));
+  }
+  return ordered;
 }

@@ -1,24 +1,16 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CityInfo } from '@urbangrid/contracts';
-import { APP_CONFIG, type AppConfig, extentCenter } from '../../config/app-config';
+import { CityService } from './city.service';
 
 @ApiTags('city')
 @Controller('city')
 export class CityController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly city: CityService) {}
 
   @Get()
-  @ApiOperation({ summary: 'City name, extent, time zone and optional basemap for the web map' })
-  city(): CityInfo {
-    return {
-      name: this.config.cityName,
-      nameEn: this.config.cityNameEn,
-      timeZone: this.config.timeZone,
-      extent: this.config.cityExtent,
-      center: extentCenter(this.config.cityExtent),
-      basemapUrl: this.config.basemapUrl,
-      crs: 'EPSG:4326',
-    };
+  @ApiOperation({ summary: 'City name, extents, time zone and optional basemap for the web map' })
+  info(): Promise<CityInfo> {
+    return this.city.info();
   }
 }

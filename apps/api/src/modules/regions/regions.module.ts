@@ -10,5 +10,6 @@ import { RegionsService } from './regions.service';
     RegionsService,
     { provide: RegionsRepository, inject: [Database], useFactory: (db: Database) => new RegionsRepository(db) },
   ],
+  exports: [RegionsService],
 })
 export class RegionsModule {}

@@ -1,4 +1,4 @@
-import type { RegionLevel } from '@urbangrid/contracts';
+import type { BBox, RegionLevel } from '@urbangrid/contracts';
 import type { SqlRunner } from '../../database/database';
 
 export interface NewRegion {
@@ -87,6 +87,16 @@ export class RegionsRepository {
   async countRegions(): Promise<number> {
     const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM region');
     return row?.n ?? 0;
+  }
+
+  /** Bounding box [minLon, minLat, maxLon, maxLat] of every region in force today; null when none. */
+  async currentExtent(): Promise<BBox | null> {
+    const [row] = await this.db.query<{ min_lon: number | null; min_lat: number; max_lon: number; max_lat: number }>(
+      `SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
+       FROM (SELECT ST_Extent(geom) AS e FROM region WHERE valid_to IS NULL) x`,
+    );
+    if (!row || row.min_lon === null) return null;
+    return [row.min_lon, row.min_lat, row.max_lon, row.max_lat].map(Number) as BBox;
   }
 
   /** The regions of one level in force today, as a GeoJSON FeatureCollection text. */

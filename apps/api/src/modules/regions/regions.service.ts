@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MapLayerName, RegionLevel } from '@urbangrid/contracts';
+import type { BBox, MapLayerName, RegionLevel } from '@urbangrid/contracts';
 import { MAP_LAYERS } from '@urbangrid/contracts';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -26,6 +26,11 @@ export class RegionsService {
     }
     const layer = name as MapLayerName;
     return layer === 'roads' ? this.regions.roadLayerGeoJson() : this.regions.regionLayerGeoJson(LAYER_LEVEL[layer]);
+  }
+
+  /** Where the map should open: the extent of today's regions, null when none is loaded. */
+  currentExtent(): Promise<BBox | null> {
+    return this.regions.currentExtent();
   }
 
   /** Point to unit grid, community, street and district, for today's layout or the one on `date`. */

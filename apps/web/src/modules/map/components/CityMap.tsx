@@ -58,7 +58,7 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
       {cityInfo && style && !mapError && (
         <MapView
           style={style}
-          bounds={cityInfo.extent}
+          bounds={cityInfo.dataExtent ?? cityInfo.extent}
           center={cityInfo.center}
           onError={setMapError}
           containerAttributes={
