@@ -1,0 +1,2 @@
+export * from './coordinates';
+export * from './spherical';
