@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './regions';
+export * from './classes';
 export * from './geo';

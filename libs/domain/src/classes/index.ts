@@ -1,0 +1,3 @@
+export * from './class-code';
+export * from './class-seed';
+export * from './component-code';
