@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import type { Database } from './database/database';
 import { CityModule } from './modules/city/city.module';
+import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         RegionsModule,
         CityModule,
+        TilesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

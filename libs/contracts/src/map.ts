@@ -29,3 +29,26 @@ export type RoadClass = (typeof ROAD_CLASSES)[number];
 
 export type RegionLayer = FeatureCollection<Geometry, RegionFeatureProperties>;
 export type RoadLayer = FeatureCollection<Geometry, RoadFeatureProperties>;
+
+/**
+ * Vector tiles: GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt. Each region tile holds two layers,
+ * `{layer}` (polygons) and `{layer}-labels` (one point per region); the roads tile holds `roads`.
+ * Tiles exist from the layer's minimum zoom up to TILE_MAX_ZOOM; the map overzooms beyond it.
+ */
+export const TILE_MAX_ZOOM = 16;
+export const TILE_LAYER_MINZOOM: Readonly<Record<MapLayerName, number>> = {
+  districts: 0,
+  streets: 0,
+  communities: 8,
+  grids: 12,
+  roads: 10,
+};
+
+/** Road classes drawn at a zoom: lanes and branches only when close enough to tell them apart. */
+export function roadClassesAtZoom(z: number): readonly RoadClass[] {
+  if (z >= 14) return ROAD_CLASSES;
+  if (z >= 12) return ['arterial', 'secondary', 'branch'];
+  return ['arterial', 'secondary'];
+}
+
+export const labelLayerName = (layer: MapLayerName): string => `${layer}-labels`;

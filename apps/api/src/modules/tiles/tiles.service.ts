@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import {
+  MAP_LAYERS,
+  type MapLayerName,
+  type RegionLevel,
+  TILE_LAYER_MINZOOM,
+  labelLayerName,
+  roadClassesAtZoom,
+} from '@urbangrid/contracts';
+import { ApiError } from '../../common/errors/api-error';
+import { encodeTile, type TileLayer } from './mvt-encoder';
+import { TILE_EXTENT, type TileAddress, TilesRepository } from './tiles.repository';
+
+const LEVEL: Record<Exclude<MapLayerName, 'roads'>, RegionLevel> = {
+  districts: 'district',
+  streets: 'street',
+  communities: 'community',
+  grids: 'grid',
+};
+
+/** Highest zoom a tile may be asked for (the map overzooms its own maximum anyway). */
+export const TILE_ZOOM_LIMIT = 22;
+
+/** Parses `{z}/{x}/{y}` path parts; anything but integers inside the zoom's range is a 400. */
+export function parseTileAddress(z: string, x: string, y: string): TileAddress {
+  const int = (s: string) => (/^\d{1,8}$/.test(s) ? Number(s) : NaN);
+  const tile = { z: int(z), x: int(x), y: int(y) };
+  const size = 2 ** tile.z;
+  if (
+    !Number.isInteger(tile.z) ||
+    tile.z > TILE_ZOOM_LIMIT ||
+    !Number.isInteger(tile.x) ||
+    !Number.isInteger(tile.y) ||
+    tile.x >= size ||
+    tile.y >= size
+  ) {
+    throw new ApiError(
+      'TILE.ADDRESS_INVALID',
+      `tile ${z}/${x}/${y} does not exist: z must be 0..${TILE_ZOOM_LIMIT} and x, y 0..2^z−1`,
+    );
+  }
+  return tile;
+}
+
+export function parseTileLayer(name: string): MapLayerName {
+  if (!(MAP_LAYERS as readonly string[]).includes(name)) {
+    throw new ApiError('MAP.UNKNOWN_LAYER', `unknown map layer "${name}"; known: ${MAP_LAYERS.join(', ')}`);
+  }
+  return name as MapLayerName;
+}
+
+@Injectable()
+export class TilesService {
+  constructor(private readonly tiles: TilesRepository) {}
+
+  /** One layer's vector tile (MVT bytes; empty when nothing is drawn there at that zoom). */
+  async tile(layerName: string, z: string, x: string, y: string): Promise<Uint8Array> {
+    const layer = parseTileLayer(layerName);
+    const address = parseTileAddress(z, x, y);
+    if (address.z < TILE_LAYER_MINZOOM[layer]) return new Uint8Array(0);
+    const layers: TileLayer[] = [];
+    if (layer === 'roads') {
+      layers.push({
+        name: layer,
+        extent: TILE_EXTENT,
+        features: await this.tiles.roads(roadClassesAtZoom(address.z), address),
+      });
+    } else {
+      const level = LEVEL[layer];
+      layers.push({
+        name: layer,
+        extent: TILE_EXTENT,
+        features: await this.tiles.regionPolygons(level, address),
+      });
+      layers.push({
+        name: labelLayerName(layer),
+        extent: TILE_EXTENT,
+        features: await this.tiles.regionLabels(level, address),
+      });
+    }
+    return encodeTile(layers);
+  }
+}
