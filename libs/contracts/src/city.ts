@@ -1,5 +1,13 @@
 import type { BBox, Position } from './geojson';
 
+export interface CityCounts {
+  districts: number;
+  streets: number;
+  communities: number;
+  grids: number;
+  roads: number;
+}
+
 /** GET /api/v1/city: what the web app needs to draw the city. */
 export interface CityInfo {
   /** City (or district) name shown in the header, e.g. 杭州市拱墅区. */
@@ -16,6 +24,8 @@ export interface CityInfo {
    * region is loaded (the map then opens on `extent`).
    */
   dataExtent: BBox | null;
+  /** How many regions of each level and roads are in force today. */
+  counts: CityCounts;
   /** Optional raster basemap tile template (`{z}/{x}/{y}`); null = none (the default, works offline). */
   basemapUrl: string | null;
   /** Coordinate reference system of every geometry the API returns and stores. */

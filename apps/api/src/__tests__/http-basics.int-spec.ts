@@ -83,6 +83,7 @@ describe('HTTP basics', () => {
     expect(maxLon).toBeCloseTo(120.15 + 4 * 0.00104, 4);
     expect(maxLat).toBeCloseTo(30.3 + 3 * 0.0009, 4);
     expect(city.center[0]).toBeCloseTo(120.15 + 2 * 0.00104, 4);
+    expect(city.counts).toEqual({ districts: 1, streets: 1, communities: 1, grids: 12, roads: 1 });
   });
 
   it('sends security headers and a request id, and no CORS by default', async () => {

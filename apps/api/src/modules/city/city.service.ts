@@ -12,13 +12,17 @@ export class CityService {
 
   /** The configured city plus the extent of its loaded regions (where the map opens). */
   async info(): Promise<CityInfo> {
-    const dataExtent = await this.regions.currentExtent();
+    const [dataExtent, counts] = await Promise.all([
+      this.regions.currentExtent(),
+      this.regions.currentCounts(),
+    ]);
     return {
       name: this.config.cityName,
       nameEn: this.config.cityNameEn,
       timeZone: this.config.timeZone,
       extent: this.config.cityExtent,
       dataExtent,
+      counts,
       center: extentCenter(dataExtent ?? this.config.cityExtent),
       basemapUrl: this.config.basemapUrl,
       crs: 'EPSG:4326',

@@ -1,4 +1,4 @@
-import type { BBox, RegionLevel } from '@urbangrid/contracts';
+import type { BBox, CityCounts, RegionLevel } from '@urbangrid/contracts';
 import type { SqlRunner } from '../../database/database';
 
 export interface NewRegion {
@@ -89,9 +89,27 @@ export class RegionsRepository {
     return row?.n ?? 0;
   }
 
+  /** Regions in force today per level, and roads. */
+  async currentCounts(): Promise<CityCounts> {
+    const [row] = await this.db.query<CityCounts>(
+      `SELECT count(*) FILTER (WHERE level = 'district')::int  AS districts,
+              count(*) FILTER (WHERE level = 'street')::int    AS streets,
+              count(*) FILTER (WHERE level = 'community')::int AS communities,
+              count(*) FILTER (WHERE level = 'grid')::int      AS grids,
+              (SELECT count(*)::int FROM road)                 AS roads
+       FROM region WHERE valid_to IS NULL`,
+    );
+    return row;
+  }
+
   /** Bounding box [minLon, minLat, maxLon, maxLat] of every region in force today; null when none. */
   async currentExtent(): Promise<BBox | null> {
-    const [row] = await this.db.query<{ min_lon: number | null; min_lat: number; max_lon: number; max_lat: number }>(
+    const [row] = await this.db.query<{
+      min_lon: number | null;
+      min_lat: number;
+      max_lon: number;
+      max_lat: number;
+    }>(
       `SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
        FROM (SELECT ST_Extent(geom) AS e FROM region WHERE valid_to IS NULL) x`,
     );

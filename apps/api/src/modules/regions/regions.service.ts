@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BBox, MapLayerName, RegionLevel } from '@urbangrid/contracts';
+import type { BBox, CityCounts, MapLayerName, RegionLevel } from '@urbangrid/contracts';
 import { MAP_LAYERS } from '@urbangrid/contracts';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -25,12 +25,18 @@ export class RegionsService {
       throw new ApiError('MAP.UNKNOWN_LAYER', `unknown map layer "${name}"; known: ${MAP_LAYERS.join(', ')}`);
     }
     const layer = name as MapLayerName;
-    return layer === 'roads' ? this.regions.roadLayerGeoJson() : this.regions.regionLayerGeoJson(LAYER_LEVEL[layer]);
+    return layer === 'roads'
+      ? this.regions.roadLayerGeoJson()
+      : this.regions.regionLayerGeoJson(LAYER_LEVEL[layer]);
   }
 
   /** Where the map should open: the extent of today's regions, null when none is loaded. */
   currentExtent(): Promise<BBox | null> {
     return this.regions.currentExtent();
+  }
+
+  currentCounts(): Promise<CityCounts> {
+    return this.regions.currentCounts();
   }
 
   /** Point to unit grid, community, street and district, for today's layout or the one on `date`. */
@@ -48,5 +54,10 @@ export class RegionsService {
 
 /** Today's date (YYYY-MM-DD) in the city's time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

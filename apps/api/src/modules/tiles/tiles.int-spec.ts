@@ -94,6 +94,16 @@ describe('vector tiles', () => {
     }
   });
 
+  it('draws branch roads from z12 and leaves them out of lower zooms', async () => {
+    const at = (z: number) => tileOf(mid.lon, mid.lat, z);
+    const z14 = await fetchTile('roads', 14, at(14).x, at(14).y);
+    const road = z14.tile.layers.roads.feature(0);
+    expect(road.type).toBe(2);
+    expect(road.properties).toMatchObject({ name: '测试路', roadClass: 'branch' });
+    const z11 = await fetchTile('roads', 11, at(11).x, at(11).y);
+    expect(z11.res.rawPayload).toHaveLength(0);
+  });
+
   it('answers an empty tile below the layer minimum zoom and outside the data', async () => {
     const low = tileOf(mid.lon, mid.lat, 10);
     const below = await fetchTile('grids', 10, low.x, low.y);

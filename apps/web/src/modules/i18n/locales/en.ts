@@ -15,7 +15,6 @@ export const en: LocaleMessages = {
   map: {
     label: 'City management map',
     loadingCity: 'Loading city information…',
-    loadingLayers: 'Loading map layers ({{loaded}}/{{total}})…',
     retry: 'Retry',
     layers: {
       title: 'Layers',

@@ -16,7 +16,6 @@ export const zhCN = {
   map: {
     label: '城市管理地图',
     loadingCity: '正在加载城市信息…',
-    loadingLayers: '正在加载图层（{{loaded}}/{{total}}）…',
     retry: '重试',
     layers: {
       title: '图层',

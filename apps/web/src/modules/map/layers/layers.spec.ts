@@ -34,6 +34,15 @@ describe('map layer definitions', () => {
     expect([...LAYER_ORDER].sort()).toEqual([...ids].sort());
   });
 
+  it('read polygons and lines from the layer of their tile, labels from its -labels layer', () => {
+    for (const definition of MAP_SOURCES) {
+      for (const layer of definition.layers) {
+        const want = layer.type === 'symbol' ? `${definition.source}-labels` : definition.source;
+        expect('source-layer' in layer && layer['source-layer'], layer.id).toBe(want);
+      }
+    }
+  });
+
   it('put boundaries above fills and labels on top', () => {
     const at = (id: string) => LAYER_ORDER.indexOf(id);
     expect(at('communities-fill')).toBe(0);

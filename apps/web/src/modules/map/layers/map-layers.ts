@@ -21,6 +21,7 @@ export const roadsLine: LineLayerSpecification = {
   id: 'roads-line',
   type: 'line',
   source: 'roads',
+  'source-layer': 'roads',
   layout: { 'line-cap': 'round', 'line-join': 'round' },
   paint: {
     'line-color': [
@@ -51,6 +52,7 @@ export const communitiesFill: FillLayerSpecification = {
   id: 'communities-fill',
   type: 'fill',
   source: 'communities',
+  'source-layer': 'communities',
   paint: { 'fill-color': mapTheme.community.fill, 'fill-opacity': mapTheme.community.fillOpacity },
 };
 
@@ -58,6 +60,7 @@ export const communitiesOutline: LineLayerSpecification = {
   id: 'communities-outline',
   type: 'line',
   source: 'communities',
+  'source-layer': 'communities',
   layout: { 'line-join': 'round' },
   paint: {
     'line-color': mapTheme.community.line,
@@ -70,6 +73,7 @@ export const gridsOutline: LineLayerSpecification = {
   id: 'grids-outline',
   type: 'line',
   source: 'grids',
+  'source-layer': 'grids',
   minzoom: GRID_LINE_MINZOOM,
   layout: { 'line-join': 'round' },
   paint: {
@@ -83,6 +87,7 @@ export const streetsOutline: LineLayerSpecification = {
   id: 'streets-outline',
   type: 'line',
   source: 'streets',
+  'source-layer': 'streets',
   layout: { 'line-join': 'round' },
   paint: {
     'line-color': mapTheme.street.line,
@@ -94,6 +99,7 @@ export const districtsOutline: LineLayerSpecification = {
   id: 'districts-outline',
   type: 'line',
   source: 'districts',
+  'source-layer': 'districts',
   layout: { 'line-join': 'round' },
   paint: {
     'line-color': mapTheme.district.line,
@@ -112,6 +118,7 @@ export const streetsLabel: SymbolLayerSpecification = {
   id: 'streets-label',
   type: 'symbol',
   source: 'streets',
+  'source-layer': 'streets-labels',
   maxzoom: 14,
   layout: {
     'text-field': ['get', 'name'],
@@ -127,6 +134,7 @@ export const communitiesLabel: SymbolLayerSpecification = {
   id: 'communities-label',
   type: 'symbol',
   source: 'communities',
+  'source-layer': 'communities-labels',
   minzoom: 14,
   maxzoom: GRID_LABEL_MINZOOM,
   layout: {
@@ -142,6 +150,7 @@ export const gridsLabel: SymbolLayerSpecification = {
   id: 'grids-label',
   type: 'symbol',
   source: 'grids',
+  'source-layer': 'grids-labels',
   minzoom: GRID_LABEL_MINZOOM,
   layout: {
     'text-field': ['get', 'code'],
@@ -155,7 +164,7 @@ export const gridsLabel: SymbolLayerSpecification = {
 /** A style layer that draws from a source (every type but `background`). */
 export type DataLayerSpecification = Exclude<LayerSpecification, { type: 'background' }>;
 
-/** One GeoJSON source per API layer, with the map layers drawn from it and the toggle they obey. */
+/** One vector-tile source per API layer, with the map layers drawn from it and the toggle they obey. */
 export interface MapSourceDefinition {
   source: MapLayerName;
   toggle: LayerToggle | null;
