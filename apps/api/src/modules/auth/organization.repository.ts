@@ -28,14 +28,22 @@ export class OrganizationRepository {
       `INSERT INTO department (code, name, name_en, district_code)
        SELECT code, name, name_en, district_code
        FROM json_to_recordset($1::json) AS r(code text, name text, name_en text, district_code text)`,
-      [JSON.stringify(rows.map((r) => ({ code: r.code, name: r.name, name_en: r.nameEn, district_code: r.districtCode })))],
+      [
+        JSON.stringify(
+          rows.map((r) => ({ code: r.code, name: r.name, name_en: r.nameEn, district_code: r.districtCode })),
+        ),
+      ],
     );
     await this.db.query(
       `UPDATE department d SET parent_id = p.id
        FROM json_to_recordset($1::json) AS r(code text, parent_code text)
        JOIN department p ON p.code = r.parent_code
        WHERE d.code = r.code`,
-      [JSON.stringify(rows.filter((r) => r.parentCode).map((r) => ({ code: r.code, parent_code: r.parentCode })))],
+      [
+        JSON.stringify(
+          rows.filter((r) => r.parentCode).map((r) => ({ code: r.code, parent_code: r.parentCode })),
+        ),
+      ],
     );
   }
 

@@ -26,7 +26,8 @@ export interface SeedResult {
 
 export function readDemoDataset(path: string): DemoCityDataset {
   const dataset = JSON.parse(readFileSync(path, 'utf8')) as DemoCityDataset;
-  if (dataset.formatVersion !== 1) throw new Error(`unsupported demo dataset format ${String(dataset.formatVersion)}`);
+  if (dataset.formatVersion !== 1)
+    throw new Error(`unsupported demo dataset format ${String(dataset.formatVersion)}`);
   return dataset;
 }
 
@@ -62,7 +63,12 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
       })),
     );
     await regionsRepo.insertRoads(
-      dataset.roads.map((r) => ({ districtCode, name: r.name, roadClass: r.roadClass, geometry: r.geometry })),
+      dataset.roads.map((r) => ({
+        districtCode,
+        name: r.name,
+        roadClass: r.roadClass,
+        geometry: r.geometry,
+      })),
     );
     await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
     await orgRepo.insertUsers(users);

@@ -24,7 +24,12 @@ export class HealthController {
       const [row] = await this.db.query<{ postgis: string; server: string }>(
         `SELECT postgis_lib_version() AS postgis, current_setting('server_version') AS server`,
       );
-      body.database = { ...body.database, reachable: true, postgisVersion: row.postgis, serverVersion: row.server };
+      body.database = {
+        ...body.database,
+        reachable: true,
+        postgisVersion: row.postgis,
+        serverVersion: row.server,
+      };
       body.migrations = await migrationState(this.db);
     } catch {
       body.status = 'degraded';

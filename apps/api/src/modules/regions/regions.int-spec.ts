@@ -66,10 +66,13 @@ describe('point to unit grid', () => {
     expect(new Set(want.filter(Boolean)).size).toBe(grids.length);
   });
 
-  it.runIf(Boolean(process.env.DATABASE_URL))('PostgreSQL/PostGIS gives the same answers as PGlite', async () => {
-    expect(server).not.toBeNull();
-    expect(await answers(server as TestDatabase)).toEqual(await answers(lite));
-  });
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'PostgreSQL/PostGIS gives the same answers as PGlite',
+    async () => {
+      expect(server).not.toBeNull();
+      expect(await answers(server as TestDatabase)).toEqual(await answers(lite));
+    },
+  );
 
   it('returns the community, street and district of the grid', async () => {
     const repo = new RegionsRepository(lite.db);

@@ -17,7 +17,10 @@ export class LocateQueryDto {
   @Max(90)
   lat!: number;
 
-  @ApiPropertyOptional({ description: 'Layout in force on this date (YYYY-MM-DD); default today', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: 'Layout in force on this date (YYYY-MM-DD); default today',
+    example: '2026-01-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   date?: string;
