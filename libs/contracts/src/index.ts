@@ -5,3 +5,4 @@ export * from './health';
 export * from './map';
 export * from './roles';
 export * from './demo-city';
+export * from './grid-quality';

@@ -1,1 +1,2 @@
 export * from './grid-code';
+export * from './grid-quality';
