@@ -2,3 +2,4 @@ export * from './errors';
 export * from './regions';
 export * from './classes';
 export * from './geo';
+export * from './geocoding';

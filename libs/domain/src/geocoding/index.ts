@@ -1,0 +1,3 @@
+export * from './address-parser';
+export * from './chinese-numeral';
+export * from './compass-direction';
