@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import type { Database } from './database/database';
 import { CityModule } from './modules/city/city.module';
+import { ClassesModule } from './modules/classes/classes.module';
 import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
@@ -30,6 +31,7 @@ export class AppModule {
         }),
         RegionsModule,
         CityModule,
+        ClassesModule,
         TilesModule,
       ],
       controllers: [HealthController],

@@ -10,6 +10,7 @@ import {
   revertAllMigrations,
   runMigrations,
 } from './database/database';
+import { seedClassesIfEmpty } from './modules/classes/classes-seed';
 import { readDemoDataset, seedDemoCityIfEmpty } from './modules/demo-seed/demo-seed';
 
 /**
@@ -67,6 +68,10 @@ async function serve(config: AppConfig): Promise<void> {
   const db = await openDatabase(config);
   const applied = await runMigrations(db);
   if (applied.length) console.log(`applied ${applied.length} migration(s)`);
+  const classes = await seedClassesIfEmpty(db);
+  if (classes.seeded) {
+    console.log(`classes loaded (${classes.profile}): ${classes.components} component, ${classes.events} event`);
+  }
   if (config.demoDataset) {
     const result = await seedDemoCityIfEmpty(db, readDemoDataset(config.demoDataset));
     if (result.seeded) {

@@ -6,3 +6,4 @@ export * from './map';
 export * from './roles';
 export * from './demo-city';
 export * from './grid-quality';
+export * from './classes';

@@ -1,7 +1,8 @@
 import { EnablePostgis1763800000000 } from './1763800000000-enablePostgis';
 import { RegionsAndRoads1763800000100 } from './1763800000100-regionsAndRoads';
 import { DepartmentsAndUsers1763800000200 } from './1763800000200-departmentsAndUsers';
+import { Classes1763800000300 } from './1763800000300-classes';
 import { RegionStaging1763800000400 } from './1763800000400-regionStaging';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
-export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200, RegionStaging1763800000400];
+export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200, Classes1763800000300, RegionStaging1763800000400];

@@ -1,0 +1,74 @@
+import { type ClassProfile, classesOfProfile, readClassSeedCsv, type SeedClass } from '@urbangrid/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../../database/database';
+import { ClassesRepository, type NewClass } from './classes.repository';
+
+/**
+ * The seed files beside this module: apps/api/src/modules/classes/seed when run from source
+ * (tests), dist/api/apps/api/src/modules/classes/seed in the build (project.json copies them).
+ */
+export const CLASS_SEED_DIR = join(__dirname, 'seed');
+
+export const CLASS_SEED_FILES = ['component-classes.csv', 'event-classes.csv'] as const;
+
+/**
+ * Seeded classes are in force from this date: earlier than any case a city may import, so every
+ * historical case finds its class in force. A convention of ours, not a date of the standard.
+ */
+export const CLASS_SEED_VALID_FROM = '2000-01-01';
+
+/** The classes of a profile, read and checked from both seed files (every bad row reported). */
+export function readSeedClasses(profile: ClassProfile, dir: string = CLASS_SEED_DIR): SeedClass[] {
+  return CLASS_SEED_FILES.flatMap((file) =>
+    classesOfProfile(readClassSeedCsv(readFileSync(join(dir, file), 'utf8')), profile),
+  );
+}
+
+export interface ClassSeedResult {
+  seeded: boolean;
+  profile: ClassProfile;
+  components: number;
+  events: number;
+}
+
+/**
+ * Loads a seed profile (national by default) into an empty `classification` table: all rows in
+ * one transaction, or none. A table that holds any row is left alone, so a city's edits survive
+ * restarts.
+ */
+export async function seedClassesIfEmpty(
+  db: Database,
+  opts: { profile?: ClassProfile; dir?: string } = {},
+): Promise<ClassSeedResult> {
+  const profile = opts.profile ?? 'national';
+  // Read and check the files before opening the transaction: a bad file writes nothing.
+  const classes = readSeedClasses(profile, opts.dir);
+  const rows: NewClass[] = classes.map((c) => ({
+    kind: c.kind,
+    code: c.code,
+    codeScheme: c.codeScheme,
+    level: c.level,
+    parentCode: c.parentCode,
+    name: c.name,
+    nameEn: null,
+    confidence: c.confidence,
+    origin: 'national',
+    profile,
+    validFrom: CLASS_SEED_VALID_FROM,
+    isPublic: false,
+    geometryType: c.geometryType,
+  }));
+  return db.transaction(async (tx) => {
+    const repo = new ClassesRepository(tx);
+    await repo.lockTable();
+    if ((await repo.count()) > 0) return { seeded: false, profile, components: 0, events: 0 };
+    await repo.insertMany(rows);
+    return {
+      seeded: true,
+      profile,
+      components: rows.filter((r) => r.kind === 'component').length,
+      events: rows.filter((r) => r.kind === 'event').length,
+    };
+  });
+}
