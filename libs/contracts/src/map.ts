@@ -52,3 +52,34 @@ export function roadClassesAtZoom(z: number): readonly RoadClass[] {
 }
 
 export const labelLayerName = (layer: MapLayerName): string => `${layer}-labels`;
+
+/**
+ * One version of a region (GET /api/v1/regions/{level}/{code}, .../history). A redraw retires
+ * the version in force (its 终止日期 `validTo` is set) and adds a new one from `validFrom`;
+ * no version is ever overwritten.
+ */
+export interface RegionVersion {
+  id: string;
+  level: RegionLevel;
+  code: string;
+  codeScheme: string;
+  name: string;
+  parentCode: string | null;
+  areaM2: number;
+  /** 初始日期, YYYY-MM-DD, inclusive. */
+  validFrom: string;
+  /** 终止日期, YYYY-MM-DD, exclusive; null while in force. */
+  validTo: string | null;
+  note: string | null;
+  geometry: Geometry;
+}
+
+/** PUT /api/v1/regions/{level}/{code}: redraw (and optionally rename) a region. */
+export interface RedrawRegionRequest {
+  /** GeoJSON Polygon or MultiPolygon, EPSG:4326. */
+  geometry: Geometry;
+  name?: string;
+  /** Date the new outline takes effect (default today in the city's time zone); never in the future. */
+  validFrom?: string;
+  note?: string;
+}

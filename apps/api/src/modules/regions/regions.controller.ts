@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { MAP_LAYERS } from '@urbangrid/contracts';
+import { MAP_LAYERS, REGION_LEVELS, type RegionVersion } from '@urbangrid/contracts';
 import { LocateQueryDto } from './dto/locate-query.dto';
+import { RedrawRegionDto, RegionDateQueryDto } from './dto/redraw-region.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
@@ -14,8 +15,8 @@ export class RegionsController {
   @ApiParam({ name: 'layer', enum: MAP_LAYERS })
   @Header('content-type', 'application/geo+json; charset=utf-8')
   @Header('cache-control', 'public, max-age=60')
-  layer(@Param('layer') layer: string): Promise<string> {
-    return this.regions.layer(layer);
+  layer(@Param('layer') layer: string, @Query() q: RegionDateQueryDto): Promise<string> {
+    return this.regions.layer(layer, q.date);
   }
 
   @Get('regions/locate')
@@ -23,5 +24,36 @@ export class RegionsController {
   @ApiOkResponse({ description: 'Codes and names of the four regions' })
   locate(@Query() q: LocateQueryDto) {
     return this.regions.locate(q.lon, q.lat, q.date);
+  }
+
+  @Get('regions/:level/:code')
+  @ApiOperation({ summary: 'The version of a region in force on a date (default today), with its outline' })
+  @ApiParam({ name: 'level', enum: REGION_LEVELS })
+  version(
+    @Param('level') level: string,
+    @Param('code') code: string,
+    @Query() q: RegionDateQueryDto,
+  ): Promise<RegionVersion> {
+    return this.regions.version(level, code, q.date);
+  }
+
+  @Get('regions/:level/:code/history')
+  @ApiOperation({ summary: 'Every version of a region, oldest first' })
+  @ApiParam({ name: 'level', enum: REGION_LEVELS })
+  history(@Param('level') level: string, @Param('code') code: string): Promise<RegionVersion[]> {
+    return this.regions.history(level, code);
+  }
+
+  @Put('regions/:level/:code')
+  @ApiOperation({
+    summary: 'Redraw a region: retire the version in force and add the new outline from validFrom',
+  })
+  @ApiParam({ name: 'level', enum: REGION_LEVELS })
+  redraw(
+    @Param('level') level: string,
+    @Param('code') code: string,
+    @Body() body: RedrawRegionDto,
+  ): Promise<RegionVersion> {
+    return this.regions.redraw(level, code, body);
   }
 }

@@ -1,4 +1,4 @@
-import type { BBox, CityCounts, RegionLevel } from '@urbangrid/contracts';
+import type { BBox, CityCounts, Geometry, RegionLevel, RegionVersion } from '@urbangrid/contracts';
 import type { SqlRunner } from '../../database/database';
 
 export interface NewRegion {
@@ -117,8 +117,11 @@ export class RegionsRepository {
     return [row.min_lon, row.min_lat, row.max_lon, row.max_lat].map(Number) as BBox;
   }
 
-  /** The regions of one level in force today, as a GeoJSON FeatureCollection text. */
-  async regionLayerGeoJson(level: RegionLevel): Promise<string> {
+  /**
+   * The regions of one level in force on `onDate` (YYYY-MM-DD; today's layout when null), as a
+   * GeoJSON FeatureCollection text.
+   */
+  async regionLayerGeoJson(level: RegionLevel, onDate: string | null = null): Promise<string> {
     const [row] = await this.db.query<{ fc: string }>(
       `SELECT json_build_object(
                 'type', 'FeatureCollection',
@@ -132,8 +135,10 @@ export class RegionsRepository {
                 ) ORDER BY code), '[]'::json)
               )::text AS fc
        FROM region
-       WHERE level = $1 AND valid_to IS NULL`,
-      [level],
+       WHERE level = $1
+         AND CASE WHEN $2::date IS NULL THEN valid_to IS NULL
+                  ELSE valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date) END`,
+      [level, onDate],
     );
     return row?.fc ?? '{"type":"FeatureCollection","features":[]}';
   }
@@ -200,4 +205,112 @@ export class RegionsRepository {
       district: { code: r.district_code, name: r.district_name },
     };
   }
+
+  /** The version of one region in force on `onDate`, with its geometry; null when none. */
+  async version(level: RegionLevel, code: string, onDate: string): Promise<RegionVersion | null> {
+    const rows = await this.db.query<RegionVersionRow>(
+      `${VERSION_SELECT}
+       WHERE level = $1 AND code = $2
+         AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)`,
+      [level, code, onDate],
+    );
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  /** Every version of one region, oldest first. */
+  async history(level: RegionLevel, code: string): Promise<RegionVersion[]> {
+    const rows = await this.db.query<RegionVersionRow>(
+      `${VERSION_SELECT} WHERE level = $1 AND code = $2 ORDER BY valid_from, created_at`,
+      [level, code],
+    );
+    return rows.map(toVersion);
+  }
+
+  /** The current version, locked until the transaction ends (a redraw retires it). */
+  async lockCurrent(level: RegionLevel, code: string): Promise<RegionVersion | null> {
+    const rows = await this.db.query<RegionVersionRow>(
+      `${VERSION_SELECT} WHERE level = $1 AND code = $2 AND valid_to IS NULL FOR UPDATE`,
+      [level, code],
+    );
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  /** Why a GeoJSON polygon is unusable (parse error, not a polygon, invalid), or null when fine. */
+  async polygonProblem(geometry: unknown): Promise<string | null> {
+    const [row] = await this.db.query<{ problem: string | null }>(
+      `SELECT CASE
+                WHEN GeometryType(g) NOT IN ('POLYGON', 'MULTIPOLYGON') THEN 'not a Polygon or MultiPolygon'
+                WHEN ST_IsEmpty(g) THEN 'empty geometry'
+                WHEN NOT ST_IsValid(g) THEN ST_IsValidReason(g)
+              END AS problem
+       FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x`,
+      [JSON.stringify(geometry)],
+    );
+    return row?.problem ?? null;
+  }
+
+  /**
+   * 变更: retires the current version on `validFrom` and inserts the redrawn one from that date.
+   * The old row keeps its geometry and name; only its termination date (终止日期) is set.
+   */
+  async redraw(
+    current: RegionVersion,
+    change: { geometry: unknown; name: string; validFrom: string; note: string | null },
+  ): Promise<RegionVersion> {
+    await this.db.query(`UPDATE region SET valid_to = $2::date WHERE id = $1 AND valid_to IS NULL`, [
+      current.id,
+      change.validFrom,
+    ]);
+    const rows = await this.db.query<RegionVersionRow>(
+      `WITH inserted AS (
+         INSERT INTO region (level, code, code_scheme, name, parent_code, district_code, geom, area_m2, valid_from, note)
+         SELECT o.level, o.code, o.code_scheme, $2, o.parent_code, o.district_code, g.geom,
+                ST_Area(g.geom::geography), $3::date, $4
+         FROM region o
+         CROSS JOIN LATERAL (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326)) AS geom) g
+         WHERE o.id = $1
+         RETURNING *
+       )
+       ${VERSION_SELECT.replace('FROM region', 'FROM inserted')}`,
+      [current.id, change.name, change.validFrom, change.note, JSON.stringify(change.geometry)],
+    );
+    return toVersion(rows[0]);
+  }
+}
+
+interface RegionVersionRow {
+  id: string;
+  level: RegionLevel;
+  code: string;
+  code_scheme: string;
+  name: string;
+  parent_code: string | null;
+  area_m2: number;
+  valid_from: string;
+  valid_to: string | null;
+  note: string | null;
+  geometry: string;
+}
+
+/** Dates as text so that no driver shifts them through a time zone. */
+const VERSION_SELECT = `
+  SELECT id, level, code, code_scheme, name, parent_code, round(area_m2::numeric, 1)::float8 AS area_m2,
+         to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
+         note, ST_AsGeoJSON(geom, 7) AS geometry
+  FROM region`;
+
+function toVersion(r: RegionVersionRow): RegionVersion {
+  return {
+    id: r.id,
+    level: r.level,
+    code: r.code,
+    codeScheme: r.code_scheme,
+    name: r.name,
+    parentCode: r.parent_code,
+    areaM2: Number(r.area_m2),
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    note: r.note,
+    geometry: JSON.parse(r.geometry) as Geometry,
+  };
 }

@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BBox, CityCounts, MapLayerName, RegionLevel } from '@urbangrid/contracts';
-import { MAP_LAYERS } from '@urbangrid/contracts';
+import type {
+  BBox,
+  CityCounts,
+  MapLayerName,
+  RedrawRegionRequest,
+  RegionLevel,
+  RegionVersion,
+} from '@urbangrid/contracts';
+import { MAP_LAYERS, REGION_LEVELS } from '@urbangrid/contracts';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Database } from '../../database/database';
 import { RegionsRepository, type LocatedPoint } from './regions.repository';
 
 const LAYER_LEVEL: Record<Exclude<MapLayerName, 'roads'>, RegionLevel> = {
@@ -17,17 +25,18 @@ export class RegionsService {
   constructor(
     private readonly regions: RegionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Database) private readonly db: Database,
   ) {}
 
-  /** A map layer as GeoJSON text, ready to send. */
-  layer(name: string): Promise<string> {
+  /** A map layer as GeoJSON text, ready to send: today's layout, or the one in force on `date`. */
+  layer(name: string, date?: string): Promise<string> {
     if (!(MAP_LAYERS as readonly string[]).includes(name)) {
       throw new ApiError('MAP.UNKNOWN_LAYER', `unknown map layer "${name}"; known: ${MAP_LAYERS.join(', ')}`);
     }
     const layer = name as MapLayerName;
     return layer === 'roads'
       ? this.regions.roadLayerGeoJson()
-      : this.regions.regionLayerGeoJson(LAYER_LEVEL[layer]);
+      : this.regions.regionLayerGeoJson(LAYER_LEVEL[layer], date ?? null);
   }
 
   /** Where the map should open: the extent of today's regions, null when none is loaded. */
@@ -50,6 +59,69 @@ export class RegionsService {
     if (!found) throw new ApiError('REGION.NOT_FOUND', `no unit grid contains ${lon},${lat} on ${onDate}`);
     return found;
   }
+
+  /** The version of a region in force on `date` (default today). */
+  async version(levelName: string, code: string, date: string | undefined): Promise<RegionVersion> {
+    const level = parseLevel(levelName);
+    const onDate = date ?? todayIn(this.config.timeZone);
+    const found = await this.regions.version(level, code, onDate);
+    if (!found) throw new ApiError('REGION.NOT_FOUND', `no ${level} ${code} is in force on ${onDate}`);
+    return found;
+  }
+
+  /** Every version of a region, oldest first. */
+  async history(levelName: string, code: string): Promise<RegionVersion[]> {
+    const level = parseLevel(levelName);
+    const versions = await this.regions.history(level, code);
+    if (versions.length === 0) throw new ApiError('REGION.NOT_FOUND', `no ${level} ${code} has ever existed`);
+    return versions;
+  }
+
+  /**
+   * Redraws a region: the version in force is retired on `validFrom` and the new outline takes
+   * over from that date, in one transaction. Future dates are refused so that "in force today"
+   * stays "not retired".
+   */
+  async redraw(levelName: string, code: string, change: RedrawRegionRequest): Promise<RegionVersion> {
+    const level = parseLevel(levelName);
+    const today = todayIn(this.config.timeZone);
+    const validFrom = change.validFrom ?? today;
+    if (validFrom > today) {
+      throw new ApiError(
+        'REGION.VERSION_DATE_INVALID',
+        `validFrom ${validFrom} is in the future (today is ${today})`,
+      );
+    }
+    return this.db.transaction(async (tx) => {
+      const repo = new RegionsRepository(tx);
+      const problem = await repo.polygonProblem(change.geometry);
+      if (problem) throw new ApiError('REGION.GEOMETRY_INVALID', `the new outline is unusable: ${problem}`);
+      const current = await repo.lockCurrent(level, code);
+      if (!current) throw new ApiError('REGION.NOT_FOUND', `no ${level} ${code} is in force`);
+      if (validFrom <= current.validFrom) {
+        throw new ApiError(
+          'REGION.VERSION_DATE_INVALID',
+          `validFrom ${validFrom} must be after ${current.validFrom}, when the current version took effect`,
+        );
+      }
+      return repo.redraw(current, {
+        geometry: change.geometry,
+        name: change.name ?? current.name,
+        validFrom,
+        note: change.note ?? null,
+      });
+    });
+  }
+}
+
+function parseLevel(name: string): RegionLevel {
+  if (!(REGION_LEVELS as readonly string[]).includes(name)) {
+    throw new ApiError(
+      'REGION.LEVEL_UNKNOWN',
+      `unknown region level "${name}"; known: ${REGION_LEVELS.join(', ')}`,
+    );
+  }
+  return name as RegionLevel;
 }
 
 /** Today's date (YYYY-MM-DD) in the city's time zone. */
