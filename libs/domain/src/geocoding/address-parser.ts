@@ -90,6 +90,9 @@ export interface UnparsedQuery extends QueryBase {
   reason: UnparsedReason;
 }
 
+/** Larger numbers are not house numbers (a phone number or a code pasted into the address). */
+export const HOUSE_NUMBER_MAX = 99999;
+
 /** Longer input is not an address; refusing it keeps the regular expressions cheap. */
 export const ADDRESS_MAX_LENGTH = 200;
 
@@ -144,6 +147,7 @@ const ROAD_ONLY_RE = new RegExp(`^([^/、&+×]+?(?:${ROAD_SUFFIX}))(路口|口)?
 const BARE_NUMBER_RE = new RegExp(`^[甲乙丙丁]?(?:${NUM})(?:[-之](?:${NUM}))?(?:号院|号楼|号|栋|幢|弄)`, 'u');
 /** Symbols that can only join two names, never sit inside one (unlike 与 or 和). */
 const SYMBOL_SEPARATORS = new Set(['/', '、', '&', '+', '×']);
+const SYMBOL_RE = /[/、&+×]/u;
 
 /**
  * Admin levels in order. A level is taken only if the text goes on after it and does not go on with
@@ -271,30 +275,46 @@ function readCrossing(body: string): { roads: [string, string]; rest: string } |
   let best: { roads: [string, string]; rest: string; score: number } | undefined;
   for (let i = 2; i < body.length; i++) {
     const a = body.slice(0, i);
-    if (!ROAD_END.test(a)) continue;
-    const separated = CROSSING_SEPARATORS.has(body[i]);
-    const after = body.slice(separated ? i + 1 : i);
-    for (let j = 2; j <= after.length; j++) {
-      const b = after.slice(0, j);
-      if (!ROAD_END.test(b)) continue;
-      const tail = after.slice(j);
-      const junction = JUNCTION_WORDS.find((w) => tail.startsWith(w));
-      if (!separated) {
-        // Run-together names need a clear junction word and a clear road ending on both names.
-        const clear =
-          junction !== undefined &&
-          (NAMED_JUNCTION_WORDS.has(junction) ||
-            (STRONG_ROAD_END.test(a) && STRONG_ROAD_END.test(b) && a.length >= 3 && b.length >= 3));
-        if (!clear) continue;
+    if (!ROAD_END.test(a) || SYMBOL_RE.test(a)) continue;
+    // 与/和 may join two names or start the second one (解放路和平路交叉口): try both readings.
+    const readings = CROSSING_SEPARATORS.has(body[i])
+      ? SYMBOL_SEPARATORS.has(body[i])
+        ? [true]
+        : [true, false]
+      : [false];
+    for (const separated of readings) {
+      const after = body.slice(separated ? i + 1 : i);
+      for (let j = 2; j <= after.length; j++) {
+        const b = after.slice(0, j);
+        if (!ROAD_END.test(b) || SYMBOL_RE.test(b)) continue;
+        const tail = after.slice(j);
+        const junction = JUNCTION_WORDS.find((w) => tail.startsWith(w));
+        if (!separated) {
+          // Run-together names need a clear junction word and a clear road ending on both names.
+          const clear =
+            junction !== undefined &&
+            (NAMED_JUNCTION_WORDS.has(junction) ||
+              (STRONG_ROAD_END.test(a) && STRONG_ROAD_END.test(b) && a.length >= 3 && b.length >= 3));
+          if (!clear) continue;
+        }
+        const rest = junction ? tail.slice(junction.length) : tail;
+        if (
+          separated &&
+          !SYMBOL_SEPARATORS.has(body[i]) &&
+          !junction &&
+          rest.length > 0 &&
+          !/^[东南西北]/u.test(rest)
+        ) {
+          continue; // "文一路和西湖公园…" is not a crossing
+        }
+        // Best: nothing left over; then a junction word, the longer the better; a one-character
+        // name (平路) loses a tie, as such names are rare.
+        const score =
+          (rest.length === 0 ? 100 : 0) +
+          (junction ? 10 + junction.length : 0) -
+          (a.length < 3 || b.length < 3 ? 1 : 0);
+        if (!best || score > best.score) best = { roads: [a, b], rest, score };
       }
-      const rest = junction ? tail.slice(junction.length) : tail;
-      // Best: nothing left over; then a junction word; then the longest junction word.
-      const score = (rest.length === 0 ? 100 : 0) + (junction ? 10 + junction.length : 0);
-      const symbol = SYMBOL_SEPARATORS.has(body[i]);
-      if (separated && !symbol && !junction && rest.length > 0 && !/^[东南西北]/u.test(rest)) {
-        continue; // "文一路和西湖公园…" is not a crossing
-      }
-      if (!best || score > best.score) best = { roads: [a, b], rest, score };
     }
   }
   return best && { roads: best.roads, rest: best.rest };
@@ -316,6 +336,7 @@ function readHouseNumber(m: RegExpExecArray | null): HouseNumberFound | undefine
   const lane = laneText === undefined ? undefined : parseNumeral(laneText);
   if (
     number === undefined ||
+    number > HOUSE_NUMBER_MAX ||
     (subText !== undefined && sub === undefined) ||
     (laneText !== undefined && lane === undefined)
   ) {
