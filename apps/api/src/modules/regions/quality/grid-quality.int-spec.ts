@@ -323,6 +323,13 @@ describe('grid quality checks', () => {
     expect((await service.check({ date: '2026-06-01' })).findings).toEqual([]);
   });
 
+  it('refuses a staging batch id that is not a UUID, before touching the database', async () => {
+    await expect(service.check({ stagingBatchId: 'batch-1' })).rejects.toMatchObject({
+      code: 'GRID_QUALITY.PARAMS_INVALID',
+      details: [{ field: 'stagingBatchId', message: 'must be a UUID' }],
+    });
+  });
+
   it('7. reports a grid with a foreign prefix and one whose community does not exist', async () => {
     const report = await service.check({ date: FIXTURES.codes.day });
     const found = report.findings.filter((f) => f.check === 'code-parent-mismatch');

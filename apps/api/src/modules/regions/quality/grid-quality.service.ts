@@ -12,6 +12,7 @@ import {
   sequenceOrderProblems,
   toFinding,
 } from '@urbangrid/domain';
+import { ApiError } from '../../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { todayIn } from '../regions.service';
 import { GridQualityRepository, type QualitySnapshot, type QualitySource } from './grid-quality.repository';
@@ -27,6 +28,8 @@ export interface GridQualityRequest {
   stagingBatchId?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const pt = (r: { lon: number; lat: number }): [number, number] => [Number(r.lon), Number(r.lat)];
 
 /** 单元网格质量检查 unit grid quality checks (spec 01 §1.2–1.6), over a layout or a staged batch. */
@@ -39,6 +42,13 @@ export class GridQualityService {
 
   async check(req: GridQualityRequest = {}): Promise<GridQualityReport> {
     const params = resolveQualityParams(req.params);
+    if (req.stagingBatchId !== undefined && !UUID.test(req.stagingBatchId)) {
+      throw new ApiError(
+        'GRID_QUALITY.PARAMS_INVALID',
+        `staging batch id must be a UUID, got "${req.stagingBatchId}"`,
+        [{ field: 'stagingBatchId', message: 'must be a UUID' }],
+      );
+    }
     const date = req.date ?? todayIn(this.config.timeZone);
     const level = req.level ?? null;
     const source: QualitySource = req.stagingBatchId
