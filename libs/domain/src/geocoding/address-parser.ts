@@ -103,9 +103,7 @@ const ROAD_END = new RegExp(`(?:${ROAD_SUFFIX})$`, 'u');
 /** Endings allowed when two road names are run together without 与/和 ("文一路学院路交叉口"). */
 const STRONG_ROAD_END = /(?:路|街|大道|大街)$/u;
 
-/**
- * Junction words after a crossing, longest first. A bare 口 only counts straight after a road name.
- */
+/** Junction words after a crossing, longest first; the named ones may follow run-together names. */
 const JUNCTION_WORDS = [
   '十字路口',
   '丁字路口',
@@ -144,14 +142,13 @@ const NUMBER_TAIL = `(?:(${NUM})弄)?([甲乙丙丁])?(${NUM})(?:[-之](${NUM}))
 const HOUSE_RE = new RegExp(`^([^/、&+×]+?(?:${ROAD_SUFFIX}))${NUMBER_TAIL}`, 'u');
 const BARE_HOUSE_RE = new RegExp(`^()${NUMBER_TAIL}`, 'u');
 const ROAD_ONLY_RE = new RegExp(`^([^/、&+×]+?(?:${ROAD_SUFFIX}))(路口|口)?$`, 'u');
-const BARE_NUMBER_RE = new RegExp(`^[甲乙丙丁]?(?:${NUM})(?:[-之](?:${NUM}))?(?:号院|号楼|号|栋|幢|弄)`, 'u');
 /** Symbols that can only join two names, never sit inside one (unlike 与 or 和). */
 const SYMBOL_SEPARATORS = new Set(['/', '、', '&', '+', '×']);
 const SYMBOL_RE = /[/、&+×]/u;
 
 /**
- * Admin levels in order. A level is taken only if the text goes on after it and does not go on with
- * a road or place word: "水乡路" is a road, not the township "水乡" + "路".
+ * Admin levels in order, each optional. A level is not taken when the text goes on with a road or
+ * place word: "水乡路" is a road, not the township "水乡" + "路".
  */
 const ADMIN_LEVELS: { level: keyof AdminDivisions; re: RegExp; reject?: RegExp }[] = [
   { level: 'province', re: /^(\p{Script=Han}{2,7}?(?:省|自治区|特别行政区))/u },
@@ -235,8 +232,7 @@ export function parseAddress(text: string): AddressQuery {
   }
 
   if (!/[\p{Script=Han}A-Za-z]/u.test(body)) return unparsed('no-place-name', body + qualifier);
-  if (BARE_HOUSE_RE.test(body) || BARE_NUMBER_RE.test(body))
-    return unparsed('number-without-road', body + qualifier);
+  if (BARE_HOUSE_RE.test(body)) return unparsed('number-without-road', body + qualifier);
   const placePart = PART_AT_END.exec(body);
   if (placePart && /[\p{Script=Han}A-Za-z]/u.test(placePart[1])) {
     return { kind: 'place', name: placePart[1], part: normalizePart(placePart[2]), ...base('') };
