@@ -130,7 +130,7 @@ export function readClassSeedCsv(text: string): SeedCsvRow[] {
     rows.push({ line: r.line, kind, bigCode, bigName, smallCode, smallName, confidence, beijingVariant });
   }
   if (problems.length > 0) {
-    throw new DomainError('CLASS.SEED_MALFORMED', `seed file has ${problems.length} bad row(s)`, problems);
+    throw new DomainError('CLASS.SEED_MALFORMED', `seed file has bad rows: ${summarize(problems)}`, problems);
   }
   return rows;
 }
@@ -221,11 +221,14 @@ export function classesOfProfile(rows: readonly SeedCsvRow[], profile: ClassProf
     });
   }
   if (problems.length > 0) {
-    throw new DomainError(
-      'CLASS.SEED_MALFORMED',
-      `seed rows are invalid: ${problems.length} problem(s)`,
-      problems,
-    );
+    throw new DomainError('CLASS.SEED_MALFORMED', `seed rows are invalid: ${summarize(problems)}`, problems);
   }
   return out;
+}
+
+/** The first problems on one line (a failed start prints one line); all of them are in `details`. */
+function summarize(problems: readonly { field: string; message: string }[]): string {
+  const shown = problems.slice(0, 3).map((p) => `${p.field}: ${p.message}`);
+  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+  return shown.join('; ') + more;
 }

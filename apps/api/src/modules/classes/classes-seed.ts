@@ -1,4 +1,10 @@
-import { type ClassProfile, classesOfProfile, readClassSeedCsv, type SeedClass } from '@urbangrid/domain';
+import {
+  type ClassProfile,
+  classesOfProfile,
+  DomainError,
+  readClassSeedCsv,
+  type SeedClass,
+} from '@urbangrid/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../database/database';
@@ -20,9 +26,15 @@ export const CLASS_SEED_VALID_FROM = '2000-01-01';
 
 /** The classes of a profile, read and checked from both seed files (every bad row reported). */
 export function readSeedClasses(profile: ClassProfile, dir: string = CLASS_SEED_DIR): SeedClass[] {
-  return CLASS_SEED_FILES.flatMap((file) =>
-    classesOfProfile(readClassSeedCsv(readFileSync(join(dir, file), 'utf8')), profile),
-  );
+  return CLASS_SEED_FILES.flatMap((file) => {
+    try {
+      return classesOfProfile(readClassSeedCsv(readFileSync(join(dir, file), 'utf8')), profile);
+    } catch (err) {
+      // Name the file, so a failed start says which one to fix.
+      if (err instanceof DomainError) throw new DomainError(err.code, `${file}: ${err.message}`, err.details);
+      throw err;
+    }
+  });
 }
 
 export interface ClassSeedResult {

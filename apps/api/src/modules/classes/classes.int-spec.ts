@@ -1,5 +1,6 @@
 import type { ClassificationDto, ClassificationTreeNode, ErrorResponse } from '@urbangrid/contracts';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
@@ -45,6 +46,30 @@ describe('classes API', () => {
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('refuses a bad seed file before writing anything, naming file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'urbangrid-class-seed-'));
+    try {
+      copyFileSync(join(CLASS_SEED_DIR, 'component-classes.csv'), join(dir, 'component-classes.csv'));
+      const events = readFileSync(join(CLASS_SEED_DIR, 'event-classes.csv'), 'utf8');
+      // Line 4 (header, 01, 0101, 0102) gets a small class outside its big class.
+      writeFileSync(
+        join(dir, 'event-classes.csv'),
+        events.replace('event,01,市容环境,0102,', 'event,01,市容环境,0202,'),
+      );
+      const err = await seedClassesIfEmpty(t.db, { dir }).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
+      expect(err?.code).toBe('CLASS.SEED_MALFORMED');
+      expect(err?.message).toMatch(
+        /^event-classes\.csv: .*line 4: small class 0202 does not start with its big class 01/,
+      );
+      expect(await t.db.query('SELECT count(*)::int AS n FROM classification')).toEqual([{ n: 0 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('seeds the national profile into the empty table: as many rows as the CSV has national rows', async () => {
