@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { DemoCityDataset } from '@urbangrid/contracts';
+import { GRID_CODE_SCHEMES, type GridCodeScheme } from '@urbangrid/domain';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import {
@@ -32,7 +34,9 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate':
       return withDatabase(config, async (db) => {
         const done = await runMigrations(db);
-        console.log(done.length ? `applied ${done.length} migration(s): ${done.join(', ')}` : 'schema is up to date');
+        console.log(
+          done.length ? `applied ${done.length} migration(s): ${done.join(', ')}` : 'schema is up to date',
+        );
       });
     case 'reset':
       return withDatabase(config, async (db) => {
@@ -45,7 +49,9 @@ async function run(argv: string[]): Promise<void> {
       return withDatabase(config, async (db) => {
         await runMigrations(db);
         const result = await seedDemoCityIfEmpty(db, readDemoDataset(arg));
-        console.log(result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded');
+        console.log(
+          result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded',
+        );
       });
     default:
       throw new ConfigError(`unknown command "${command}"; ${USAGE}`);
@@ -65,17 +71,23 @@ async function serve(config: AppConfig): Promise<void> {
   const started = Date.now();
   // Fail fast, before the (slow) database opens, when the port is taken.
   await assertPortFree(config.port, config.host);
+  const demo = config.demoDataset ? readDemoDataset(config.demoDataset) : null;
+  if (demo) assertGridCodesFit(demo, config.gridCodeScheme);
   const db = await openDatabase(config);
   const applied = await runMigrations(db);
   if (applied.length) console.log(`applied ${applied.length} migration(s)`);
   const classes = await seedClassesIfEmpty(db);
   if (classes.seeded) {
-    console.log(`classes loaded (${classes.profile}): ${classes.components} component, ${classes.events} event`);
+    console.log(
+      `classes loaded (${classes.profile}): ${classes.components} component, ${classes.events} event`,
+    );
   }
-  if (config.demoDataset) {
-    const result = await seedDemoCityIfEmpty(db, readDemoDataset(config.demoDataset));
+  if (demo) {
+    const result = await seedDemoCityIfEmpty(db, demo);
     if (result.seeded) {
-      console.log(`demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.users} users`);
+      console.log(
+        `demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.users} users`,
+      );
     }
   }
   const app = await createApp(config, db);
@@ -91,8 +103,21 @@ async function serve(config: AppConfig): Promise<void> {
   }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`UrbanGrid is running at http://${shown}:${config.port}/  (API docs: /api/docs, database: ${database})`);
+  console.log(
+    `UrbanGrid is running at http://${shown}:${config.port}/  (API docs: /api/docs, database: ${database})`,
+  );
   console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The demo city's grid codes must follow the city's configured scheme. */
+function assertGridCodesFit(dataset: DemoCityDataset, scheme: GridCodeScheme): void {
+  const want = GRID_CODE_SCHEMES[scheme].length;
+  const grid = dataset.regions.find((r) => r.level === 'grid');
+  if (grid && grid.code.length !== want) {
+    throw new ConfigError(
+      `the demo city has ${grid.code.length}-digit grid codes but GRID_CODE_SCHEME=${scheme} expects ${want} digits`,
+    );
+  }
 }
 
 function assertPortFree(port: number, host: string): Promise<void> {

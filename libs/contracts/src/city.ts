@@ -15,6 +15,8 @@ export interface CityInfo {
   /** English name, when configured. */
   nameEn: string | null;
   timeZone: string;
+  /** 单元网格编码 scheme: 'gbt30428-15' (6+3+3+3) or 'cjt213-14' (6+3+3+2). */
+  gridCodeScheme: string;
   /** Configured extent; coordinates outside it are rejected by spatial endpoints. */
   extent: BBox;
   /** Where the map opens. */

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSmallCity } from '../../test/factories';
 
 /** The built entry point; `npm test` builds the API first. */
 const MAIN = join(process.cwd(), 'dist/api/apps/api/src/main.js');
@@ -52,6 +53,7 @@ describe.runIf(existsSync(MAIN))('boot failures end with one clear line and a no
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
     [{ BASEMAP_URL: 'ftp://tiles' }, /BASEMAP_URL must be an http\(s\) tile template/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ GRID_CODE_SCHEME: 'gbt30428-16' }, /GRID_CODE_SCHEME must be one of cjt213-14, gbt30428-15/],
   ])('bad configuration %o', (env, pattern) => {
     const res = boot(env);
     expect(res.status).not.toBe(0);
@@ -66,13 +68,38 @@ describe.runIf(existsSync(MAIN))('boot failures end with one clear line and a no
 
   it('an unreachable DATABASE_URL', () => {
     // Port 1 on loopback refuses outright. The app's own port is free (checked before the database).
-    const res = boot({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/urbangrid', PORT: String(busyPort + 1), HOST: '127.0.0.1' });
+    const res = boot({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:1/urbangrid',
+      PORT: String(busyPort + 1),
+      HOST: '127.0.0.1',
+    });
     expect(res.status).not.toBe(0);
     expectOneClearLine(res.stderr, /cannot reach PostgreSQL at 127\.0\.0\.1:1\/urbangrid/);
   });
 
+  it('a demo city whose grid codes do not fit GRID_CODE_SCHEME', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'urbangrid-demo-'));
+    try {
+      const file = join(dir, 'city.json');
+      writeFileSync(file, JSON.stringify(newSmallCity()));
+      const res = boot({
+        DEMO_DATASET: file,
+        GRID_CODE_SCHEME: 'cjt213-14',
+        PORT: String(busyPort + 2),
+        HOST: '127.0.0.1',
+      });
+      expect(res.status).not.toBe(0);
+      expectOneClearLine(res.stderr, /15-digit grid codes but GRID_CODE_SCHEME=cjt213-14 expects 14 digits/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown command', () => {
-    const res = spawnSync(process.execPath, [MAIN, 'frobnicate'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const res = spawnSync(process.execPath, [MAIN, 'frobnicate'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(res.status).not.toBe(0);
     expectOneClearLine(res.stderr.trim(), /unknown command "frobnicate"/);
   });

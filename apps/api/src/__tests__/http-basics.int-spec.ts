@@ -73,6 +73,7 @@ describe('HTTP basics', () => {
     expect(res.statusCode).toBe(200);
     const city = res.json<CityInfo>();
     expect(city.timeZone).toBe('Asia/Shanghai');
+    expect(city.gridCodeScheme).toBe('gbt30428-15');
     expect(city.crs).toBe('EPSG:4326');
     expect(city.basemapUrl).toBeNull();
     // The map opens on the loaded regions: the test city's 4 × 3 grids from (120.15, 30.3)

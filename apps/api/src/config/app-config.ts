@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BBox, Position } from '@urbangrid/contracts';
+import { GRID_CODE_SCHEMES, type GridCodeScheme } from '@urbangrid/domain';
 
 /**
  * The one validated configuration of the API, read once at boot from environment variables.
@@ -17,6 +18,8 @@ export interface AppConfig {
   cityName: string;
   cityNameEn: string | null;
   cityExtent: BBox;
+  /** 单元网格编码 scheme of this city: 15 digits (6+3+3+3, default) or 14 (6+3+3+2). */
+  gridCodeScheme: GridCodeScheme;
   basemapUrl: string | null;
   jwtSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -46,6 +49,12 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
   const timeZone = parseTimeZone(env.CITY_TIME_ZONE ?? 'Asia/Shanghai');
   const cityExtent = env.CITY_EXTENT ? parseExtent(env.CITY_EXTENT) : DEFAULT_EXTENT;
   const basemapUrl = parseBasemapUrl(env.BASEMAP_URL);
+  const gridCodeScheme = (env.GRID_CODE_SCHEME?.trim() || 'gbt30428-15') as GridCodeScheme;
+  if (!(gridCodeScheme in GRID_CODE_SCHEMES)) {
+    throw new ConfigError(
+      `GRID_CODE_SCHEME must be one of ${Object.keys(GRID_CODE_SCHEMES).join(', ')}, got "${env.GRID_CODE_SCHEME}"`,
+    );
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -76,6 +85,7 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
     cityName,
     cityNameEn: env.CITY_NAME_EN?.trim() || (env.CITY_NAME ? null : 'Gongshu District, Hangzhou (demo)'),
     cityExtent,
+    gridCodeScheme,
     basemapUrl,
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir, databaseUrl, env.NODE_ENV === 'production'),
     logLevel,
@@ -102,7 +112,9 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
     throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/db)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`,
+    );
   }
   return raw;
 }

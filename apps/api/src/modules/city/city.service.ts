@@ -20,6 +20,7 @@ export class CityService {
       name: this.config.cityName,
       nameEn: this.config.cityNameEn,
       timeZone: this.config.timeZone,
+      gridCodeScheme: this.config.gridCodeScheme,
       extent: this.config.cityExtent,
       dataExtent,
       counts,
