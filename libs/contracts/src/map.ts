@@ -40,8 +40,16 @@ export const TILE_LAYER_MINZOOM: Readonly<Record<MapLayerName, number>> = {
   districts: 0,
   streets: 0,
   communities: 8,
-  grids: 12,
+  grids: 13,
   roads: 10,
+};
+
+/** Region label points travel in tiles from this zoom (the map shows grid codes from 16). */
+export const TILE_LABEL_MINZOOM: Readonly<Record<Exclude<MapLayerName, 'roads'>, number>> = {
+  districts: 0,
+  streets: 0,
+  communities: 12,
+  grids: 15,
 };
 
 /** Road classes drawn at a zoom: lanes and branches only when close enough to tell them apart. */

@@ -104,6 +104,16 @@ describe('vector tiles', () => {
     expect(z11.res.rawPayload).toHaveLength(0);
   });
 
+  it('sends grid outlines from z13 and their label points only from z15', async () => {
+    const at = (z: number) => tileOf(mid.lon, mid.lat, z);
+    expect((await fetchTile('grids', 12, at(12).x, at(12).y)).res.rawPayload).toHaveLength(0);
+    const z14 = (await fetchTile('grids', 14, at(14).x, at(14).y)).tile;
+    expect(z14.layers.grids.length).toBeGreaterThan(0);
+    expect(z14.layers['grids-labels']).toBeUndefined();
+    const z15 = (await fetchTile('grids', 15, at(15).x, at(15).y)).tile;
+    expect(z15.layers['grids-labels'].length).toBeGreaterThan(0);
+  });
+
   it('answers an empty tile below the layer minimum zoom and outside the data', async () => {
     const low = tileOf(mid.lon, mid.lat, 10);
     const below = await fetchTile('grids', 10, low.x, low.y);

@@ -3,6 +3,7 @@ import {
   MAP_LAYERS,
   type MapLayerName,
   type RegionLevel,
+  TILE_LABEL_MINZOOM,
   TILE_LAYER_MINZOOM,
   labelLayerName,
   roadClassesAtZoom,
@@ -72,11 +73,10 @@ export class TilesService {
         extent: TILE_EXTENT,
         features: await this.tiles.regionPolygons(level, address),
       });
-      layers.push({
-        name: labelLayerName(layer),
-        extent: TILE_EXTENT,
-        features: await this.tiles.regionLabels(level, address),
-      });
+      if (address.z >= TILE_LABEL_MINZOOM[layer]) {
+        const labels = await this.tiles.regionLabels(level, address);
+        layers.push({ name: labelLayerName(layer), extent: TILE_EXTENT, features: labels });
+      }
     }
     return encodeTile(layers);
   }
