@@ -8,6 +8,7 @@ import { CoreModule } from './core.module';
 import type { Database } from './database/database';
 import { CityModule } from './modules/city/city.module';
 import { ClassesModule } from './modules/classes/classes.module';
+import { ComponentsModule } from './modules/components/components.module';
 import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
@@ -32,6 +33,7 @@ export class AppModule {
         RegionsModule,
         CityModule,
         ClassesModule,
+        ComponentsModule,
         TilesModule,
       ],
       controllers: [HealthController],

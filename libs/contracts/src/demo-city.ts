@@ -1,3 +1,4 @@
+import type { ComponentStateName } from './components';
 import type { BBox, Geometry, Position } from './geojson';
 import type { RegionLevel, RoadClass } from './map';
 import type { RoleCode } from './roles';
@@ -23,6 +24,8 @@ export interface DemoCityDataset {
   roads: DemoRoad[];
   departments: DemoDepartment[];
   users: DemoUser[];
+  /** 部件 components; absent in datasets written before components existed. */
+  components?: DemoComponent[];
 }
 
 export interface DemoRegion {
@@ -58,4 +61,22 @@ export interface DemoUser {
   departmentCode: string | null;
   /** Plain demo password; the seeder stores only its scrypt hash. */
   password: string;
+}
+
+/** One demo component (部件); its grid and community are derived when it is loaded. */
+export interface DemoComponent {
+  /** 16-digit 部件标识码 (district + small class + sequence). */
+  code: string;
+  /** Small class (小类), e.g. `0101`. */
+  classCode: string;
+  name: string;
+  /** Point, EPSG:4326. */
+  geometry: Geometry;
+  state: ComponentStateName;
+  /** 主管部门 and 权属单位: a department code of `departments`. */
+  deptCode: string;
+  /** 养护单位: a department (or sub-unit) code of `departments`. */
+  maintainerCode: string;
+  /** 初始日期 YYYY-MM-DD. */
+  initialDate: string;
 }

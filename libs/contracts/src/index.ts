@@ -7,3 +7,4 @@ export * from './roles';
 export * from './demo-city';
 export * from './grid-quality';
 export * from './classes';
+export * from './components';

@@ -3,3 +3,4 @@ export * from './regions';
 export * from './classes';
 export * from './geo';
 export * from './geocoding';
+export * from './components';

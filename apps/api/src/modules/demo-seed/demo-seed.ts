@@ -1,7 +1,8 @@
-import type { DemoCityDataset, RegionLevel } from '@urbangrid/contracts';
+import type { DemoCityDataset, DemoComponent, RegionLevel } from '@urbangrid/contracts';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../database/database';
 import { OrganizationRepository } from '../auth/organization.repository';
+import { ComponentsRepository, type NewComponent } from '../components/components.repository';
 import { hashPassword } from '../auth/password';
 import { RegionsRepository } from '../regions/regions.repository';
 
@@ -22,6 +23,7 @@ export interface SeedResult {
   roads: number;
   departments: number;
   users: number;
+  components: number;
 }
 
 export function readDemoDataset(path: string): DemoCityDataset {
@@ -48,7 +50,7 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
     const regionsRepo = new RegionsRepository(tx);
     const orgRepo = new OrganizationRepository(tx);
     if ((await regionsRepo.countRegions()) > 0 || (await orgRepo.countUsers()) > 0) {
-      return { seeded: false, regions: 0, roads: 0, departments: 0, users: 0 };
+      return { seeded: false, regions: 0, roads: 0, departments: 0, users: 0, components: 0 };
     }
     await regionsRepo.insertRegions(
       dataset.regions.map((r) => ({
@@ -72,12 +74,38 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
     );
     await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
     await orgRepo.insertUsers(users);
+    const components = dataset.components ?? [];
+    await new ComponentsRepository(tx).insertMany(demoComponentRows(dataset, components));
     return {
       seeded: true,
       regions: dataset.regions.length,
       roads: dataset.roads.length,
       departments: dataset.departments.length,
       users: users.length,
+      components: components.length,
     };
   });
+}
+
+/** Demo components as registry rows: 主管部门 = 权属单位 = `deptCode`, 养护单位 = `maintainerCode`. */
+function demoComponentRows(dataset: DemoCityDataset, components: readonly DemoComponent[]): NewComponent[] {
+  const deptName = new Map(dataset.departments.map((d) => [d.code, d.name]));
+  const ref = (code: string) => ({ code, name: deptName.get(code) ?? null });
+  return components.map((c) => ({
+    code: c.code,
+    codeScheme: 'gbt30428-2',
+    classCode: c.classCode,
+    name: c.name,
+    districtCode: c.code.slice(0, 6),
+    geometry: c.geometry,
+    competentDept: ref(c.deptCode),
+    owner: ref(c.deptCode),
+    maintainer: ref(c.maintainerCode),
+    state: c.state,
+    initialDate: c.initialDate,
+    changeDate: null,
+    dataSource: '实测',
+    note: null,
+    photo: null,
+  }));
 }

@@ -1,0 +1,2 @@
+export * from './component-geometry';
+export * from './component-state';
