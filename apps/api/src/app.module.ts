@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import type { Database } from './database/database';
 import { CityModule } from './modules/city/city.module';
+import { GeocodingModule } from './modules/geocoding/geocoding.module';
 import { ClassesModule } from './modules/classes/classes.module';
 import { ComponentsModule } from './modules/components/components.module';
 import { TilesModule } from './modules/tiles/tiles.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ClassesModule,
         ComponentsModule,
         TilesModule,
+        GeocodingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

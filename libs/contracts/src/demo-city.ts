@@ -1,5 +1,6 @@
 import type { ComponentStateName } from './components';
 import type { BBox, Geometry, Position } from './geojson';
+import type { DemoGeocodingData } from './geocoding';
 import type { RegionLevel, RoadClass } from './map';
 import type { RoleCode } from './roles';
 
@@ -24,6 +25,8 @@ export interface DemoCityDataset {
   roads: DemoRoad[];
   departments: DemoDepartment[];
   users: DemoUser[];
+  /** 地理编码 house numbers, road aliases and POIs; absent in datasets written before geocoding existed. */
+  geocoding?: DemoGeocodingData;
   /** 部件 components; absent in datasets written before components existed. */
   components?: DemoComponent[];
 }

@@ -8,3 +8,4 @@ export * from './demo-city';
 export * from './grid-quality';
 export * from './classes';
 export * from './components';
+export * from './geocoding';

@@ -9,6 +9,7 @@ import type {
   RoadClass,
 } from '@urbangrid/contracts';
 import { composeGridCode, orderForSequencing } from '@urbangrid/domain';
+import { generateGeocodingData } from './addresses';
 import { planCell, cellPoint, type CellPlan, type CellRoad } from './cell-plan';
 import { cellsOutline, closeRing, LineVertices, makeProjection, rectOutline, round7 } from './geometry';
 import {
@@ -338,5 +339,6 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     roads,
     departments: buildDepartments(streets),
     users: buildUsers(streets.length, Rng.for(seed, 'people')),
+    geocoding: generateGeocodingData({ regions, roads }, seed),
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../database/database';
 import { OrganizationRepository } from '../auth/organization.repository';
 import { ComponentsRepository, type NewComponent } from '../components/components.repository';
 import { hashPassword } from '../auth/password';
+import { GeocodingRepository } from '../geocoding/geocoding.repository';
 import { RegionsRepository } from '../regions/regions.repository';
 
 /** Code scheme stored with each region code (spec README: "store a code_scheme with every code"). */
@@ -72,6 +73,7 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
         geometry: r.geometry,
       })),
     );
+    if (dataset.geocoding) await new GeocodingRepository(tx).insertDemoData(districtCode, dataset.geocoding);
     await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
     await orgRepo.insertUsers(users);
     const components = dataset.components ?? [];
