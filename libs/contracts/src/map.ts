@@ -36,7 +36,8 @@ export type RoadLayer = FeatureCollection<Geometry, RoadFeatureProperties>;
  * Tiles exist from the layer's minimum zoom up to TILE_MAX_ZOOM; the map overzooms beyond it.
  */
 export const TILE_MAX_ZOOM = 16;
-export const TILE_LAYER_MINZOOM: Readonly<Record<MapLayerName, number>> = {
+export const TILE_LAYER_MINZOOM: Readonly<Record<TileLayerName, number>> = {
+  components: 10,
   districts: 0,
   streets: 0,
   communities: 8,
@@ -58,6 +59,19 @@ export function roadClassesAtZoom(z: number): readonly RoadClass[] {
   if (z >= 12) return ['arterial', 'secondary', 'branch'];
   return ['arterial', 'secondary'];
 }
+
+/** Every tile layer: the region and road layers plus 部件 components. */
+export const TILE_LAYERS = [...MAP_LAYERS, 'components'] as const;
+export type TileLayerName = (typeof TILE_LAYERS)[number];
+
+/**
+ * Components travel as points (properties classCode, state) from this zoom; below it the tile
+ * layer `components-counts` holds one point per unit grid (zoom ≥ COMPONENT_GRID_COUNT_MINZOOM)
+ * or per community with the number of components there (property `count`).
+ */
+export const COMPONENT_POINT_MINZOOM = 14;
+export const COMPONENT_GRID_COUNT_MINZOOM = 12;
+export const COMPONENT_COUNT_LAYER = 'components-counts';
 
 export const labelLayerName = (layer: MapLayerName): string => `${layer}-labels`;
 

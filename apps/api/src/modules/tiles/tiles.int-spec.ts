@@ -4,6 +4,8 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSmallCity } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/test-app';
+import { newComponentRows } from '../../../test/component-factories';
+import { ComponentsRepository } from '../components/components.repository';
 import { seedDemoCityIfEmpty } from '../demo-seed/demo-seed';
 
 /** The XYZ tile holding a point (Web Mercator, as maplibre asks for tiles). */
@@ -23,7 +25,10 @@ describe('vector tiles', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await seedDemoCityIfEmpty(t.db, newSmallCity());
+    const city = newSmallCity();
+    await seedDemoCityIfEmpty(t.db, city);
+    // 100 street lamps on a 10 × 10 lattice over the city's 12 grids.
+    await new ComponentsRepository(t.db).insertMany(newComponentRows(city, 100));
   });
   afterAll(async () => t?.close());
 
@@ -112,6 +117,40 @@ describe('vector tiles', () => {
     expect(z14.layers['grids-labels']).toBeUndefined();
     const z15 = (await fetchTile('grids', 15, at(15).x, at(15).y)).tile;
     expect(z15.layers['grids-labels'].length).toBeGreaterThan(0);
+  });
+
+  it('draws components as points from z14 with their class and state', async () => {
+    const at = tileOf(mid.lon, mid.lat, 14);
+    const { tile } = await fetchTile('components', 14, at.x, at.y);
+    const layer = tile.layers.components;
+    // A z14 tile (~2 km) holds the whole 416 m × 270 m city unless it straddles a tile edge.
+    expect(layer.length).toBeGreaterThan(0);
+    expect(layer.length).toBeLessThanOrEqual(100);
+    expect(layer.feature(0).type).toBe(1);
+    expect(layer.feature(0).properties).toEqual({ classCode: '0118', state: '完好' });
+    expect(tile.layers['components-counts']).toBeUndefined();
+  });
+
+  it('aggregates components per grid at z12–13 and per community below, counting every one', async () => {
+    const total = async (z: number, level: string) => {
+      let sum = 0;
+      const a = tileOf(120.15, 30.3027, z);
+      const b = tileOf(120.15416, 30.3, z);
+      for (let x = a.x; x <= b.x; x++) {
+        for (let y = a.y; y <= b.y; y++) {
+          const layer = (await fetchTile('components', z, x, y)).tile.layers['components-counts'];
+          for (let i = 0; layer && i < layer.length; i++) {
+            expect(layer.feature(i).properties.level).toBe(level);
+            sum += Number(layer.feature(i).properties.count);
+          }
+        }
+      }
+      return sum;
+    };
+    // Each grid's label point lies in exactly one tile, so the counts add up to all 100 lamps.
+    expect(await total(13, 'grid')).toBe(100);
+    expect(await total(12, 'grid')).toBe(100);
+    expect(await total(11, 'community')).toBe(100);
   });
 
   it('answers an empty tile below the layer minimum zoom and outside the data', async () => {

@@ -99,4 +99,53 @@ export class TilesRepository {
       properties: { id: r.id, name: r.name, roadClass: r.road_class },
     }));
   }
+
+  /**
+   * 部件 components touching the tile as points in tile units, computed in SQL (no GeoJSON round
+   * trip: this is the densest layer). Lines and polygons are shown at a point on their surface.
+   */
+  async componentPoints(tile: TileAddress): Promise<TileFeature[]> {
+    const rows = await this.db.query<{ class_code: string; state: string; x: number; y: number }>(
+      `WITH ${TILE_CTE}
+       SELECT c.class_code, c.state,
+              round((ST_X(p.pt) - q.x0) * q.s)::int AS x, round((q.y1 - ST_Y(p.pt)) * q.s)::int AS y
+       FROM component c
+       CROSS JOIN q
+       CROSS JOIN LATERAL (
+         SELECT ST_Transform(CASE WHEN GeometryType(c.geom) = 'POINT' THEN c.geom ELSE ST_PointOnSurface(c.geom) END, 3857) AS pt
+       ) p
+       WHERE c.geom && q.clip4326`,
+      [tile.z, tile.x, tile.y],
+    );
+    return rows.map((r) => ({
+      geometry: { type: 'Point', coordinates: [r.x, r.y] },
+      properties: { classCode: r.class_code, state: r.state },
+    }));
+  }
+
+  /**
+   * Component counts per unit grid or per community whose label point lies in the tile, for
+   * the zooms where single components would be too many to draw.
+   */
+  async componentCounts(level: 'grid' | 'community', tile: TileAddress): Promise<TileFeature[]> {
+    const column = level === 'grid' ? 'grid_code' : 'community_code';
+    const rows = await this.db.query<{ code: string; name: string; count: number; geom: string }>(
+      `WITH ${TILE_CTE},
+       r AS (
+         SELECT r.code, r.name, ST_PointOnSurface(r.geom) AS pt
+         FROM region r, q
+         WHERE r.level = $4 AND r.valid_to IS NULL AND r.geom && q.env4326
+       )
+       SELECT r.code, r.name, n.count, ${TILE_POINT('r.pt')} AS geom
+       FROM r
+       CROSS JOIN q
+       CROSS JOIN LATERAL (SELECT count(*)::int AS count FROM component c WHERE c.${column} = r.code) n
+       WHERE ST_Intersects(r.pt, q.env4326) AND n.count > 0`,
+      [tile.z, tile.x, tile.y, level],
+    );
+    return rows.map((r) => ({
+      geometry: JSON.parse(r.geom) as TileGeometry,
+      properties: { code: r.code, name: r.name, level, count: r.count },
+    }));
+  }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  MAP_LAYERS,
-  type MapLayerName,
+  COMPONENT_COUNT_LAYER,
+  COMPONENT_GRID_COUNT_MINZOOM,
+  COMPONENT_POINT_MINZOOM,
+  TILE_LAYERS,
+  type TileLayerName,
   type RegionLevel,
   TILE_LABEL_MINZOOM,
   TILE_LAYER_MINZOOM,
@@ -12,7 +15,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { encodeTile, type TileLayer } from './mvt-encoder';
 import { TILE_EXTENT, type TileAddress, TilesRepository } from './tiles.repository';
 
-const LEVEL: Record<Exclude<MapLayerName, 'roads'>, RegionLevel> = {
+const LEVEL: Record<Exclude<TileLayerName, 'roads' | 'components'>, RegionLevel> = {
   districts: 'district',
   streets: 'street',
   communities: 'community',
@@ -43,11 +46,11 @@ export function parseTileAddress(z: string, x: string, y: string): TileAddress {
   return tile;
 }
 
-export function parseTileLayer(name: string): MapLayerName {
-  if (!(MAP_LAYERS as readonly string[]).includes(name)) {
-    throw new ApiError('MAP.UNKNOWN_LAYER', `unknown map layer "${name}"; known: ${MAP_LAYERS.join(', ')}`);
+export function parseTileLayer(name: string): TileLayerName {
+  if (!(TILE_LAYERS as readonly string[]).includes(name)) {
+    throw new ApiError('MAP.UNKNOWN_LAYER', `unknown map layer "${name}"; known: ${TILE_LAYERS.join(', ')}`);
   }
-  return name as MapLayerName;
+  return name as TileLayerName;
 }
 
 @Injectable()
@@ -59,25 +62,41 @@ export class TilesService {
     const layer = parseTileLayer(layerName);
     const address = parseTileAddress(z, x, y);
     if (address.z < TILE_LAYER_MINZOOM[layer]) return new Uint8Array(0);
-    const layers: TileLayer[] = [];
-    if (layer === 'roads') {
-      layers.push({
-        name: layer,
-        extent: TILE_EXTENT,
-        features: await this.tiles.roads(roadClassesAtZoom(address.z), address),
-      });
-    } else {
-      const level = LEVEL[layer];
-      layers.push({
-        name: layer,
-        extent: TILE_EXTENT,
-        features: await this.tiles.regionPolygons(level, address),
-      });
-      if (address.z >= TILE_LABEL_MINZOOM[layer]) {
-        const labels = await this.tiles.regionLabels(level, address);
-        layers.push({ name: labelLayerName(layer), extent: TILE_EXTENT, features: labels });
+    return encodeTile(await this.layersOf(layer, address));
+  }
+
+  private async layersOf(layer: TileLayerName, address: TileAddress): Promise<TileLayer[]> {
+    const one = (name: string, features: TileLayer['features']): TileLayer => ({
+      name,
+      extent: TILE_EXTENT,
+      features,
+    });
+    switch (layer) {
+      case 'roads':
+        return [one(layer, await this.tiles.roads(roadClassesAtZoom(address.z), address))];
+      case 'components':
+        if (address.z >= COMPONENT_POINT_MINZOOM)
+          return [one(layer, await this.tiles.componentPoints(address))];
+        return [
+          one(
+            COMPONENT_COUNT_LAYER,
+            await this.tiles.componentCounts(
+              address.z >= COMPONENT_GRID_COUNT_MINZOOM ? 'grid' : 'community',
+              address,
+            ),
+          ),
+        ];
+      case 'districts':
+      case 'streets':
+      case 'communities':
+      case 'grids': {
+        const level = LEVEL[layer];
+        const layers = [one(layer, await this.tiles.regionPolygons(level, address))];
+        if (address.z >= TILE_LABEL_MINZOOM[layer]) {
+          layers.push(one(labelLayerName(layer), await this.tiles.regionLabels(level, address)));
+        }
+        return layers;
       }
     }
-    return encodeTile(layers);
   }
 }
