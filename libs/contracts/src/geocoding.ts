@@ -83,11 +83,12 @@ export interface NearestRoad {
   distanceM: number;
 }
 
-/** The nearest 部件 component; filled in once the components module takes part in reverse geocoding. */
+/** The nearest 部件 component not removed (state ≠ 移除); `position` is its point nearest the query. */
 export interface NearestComponent {
   code: string;
   classCode: string;
   name: string;
+  state: string;
   position: Position;
   distanceM: number;
 }

@@ -14,6 +14,15 @@ describe('geocoding API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await seedDemoCityIfEmpty(t.db, newAddressCity());
+    // 部件: a manhole cover 5 m east of the reverse point (175, 112), and a removed one right on it.
+    await t.db.query(
+      `INSERT INTO component (district_code, code, code_scheme, class_code, name, geom, grid_code, community_code, state)
+       VALUES ('330105', '3301050101000001', 'gbt30428-2', '0101', '上水井盖',
+               ST_SetSRID(ST_MakePoint($1, $2), 4326), $5, '330105001001', '完好'),
+              ('330105', '3301050101000002', 'gbt30428-2', '0101', '上水井盖',
+               ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, '330105001001', '移除')`,
+      [...at(175, 112), ...at(170, 112), grid(6)],
+    );
   });
 
   afterAll(async () => {
@@ -153,7 +162,14 @@ describe('geocoding API', () => {
     // The gate 南门 (300, 180) is √(130² + 68²) ≈ 147 m away, nearer than the park or the school.
     expect(body.nearestPoi).toMatchObject({ name: '测试公园南门', category: 'entrance' });
     expect(body.nearestPoi?.distanceM).toBeCloseTo(146.7, 0);
-    expect(body.nearestComponent).toBeNull();
+    // The removed cover on the point itself is skipped; the one 5 m east is the nearest.
+    expect(body.nearestComponent).toMatchObject({
+      code: '3301050101000001',
+      classCode: '0101',
+      state: '完好',
+    });
+    expect(body.nearestComponent?.position).toEqual(at(175, 112));
+    expect(body.nearestComponent?.distanceM).toBeCloseTo(5, 0);
     // 24 m rounds to 25 (5 m steps below 100 m); bearing 90° → 东.
     expect(body.description).toBe('测试路3-1号东侧约25米');
   });

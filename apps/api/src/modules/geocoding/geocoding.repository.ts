@@ -50,6 +50,14 @@ export interface ReverseRow {
   } | null;
   poi: { id: string; name: string; category: PoiCategory; position: LonLat; distanceM: number } | null;
   road: { id: string; name: string; roadClass: string; distanceM: number } | null;
+  component: {
+    code: string;
+    classCode: string;
+    name: string;
+    state: string;
+    position: LonLat;
+    distanceM: number;
+  } | null;
 }
 
 /** 门(楼)牌 text: "湖墅南路12号", "湖墅南路12-1号", "湖墅南路甲12号". */
@@ -365,7 +373,8 @@ export class GeocodingRepository {
   /**
    * Reverse geocoding in one round trip (spec 02 §7): the unit grid holding the point (partial GiST
    * index `region_current_grid_gix`) with its community, street and district, and by KNN (`<->`
-   * against the parameter point, GiST) the nearest 门(楼)牌, POI and road. KNN orders by planar
+   * against the parameter point, GiST) the nearest 门(楼)牌, POI, road and 部件 component (not
+   * removed; lines and polygons measured to their nearest point). KNN orders by planar
    * degrees, so each takes a short list and keeps the nearest in geodesic metres.
    */
   async reverse(lon: number, lat: number): Promise<ReverseRow> {
@@ -388,6 +397,13 @@ export class GeocodingRepository {
         r_name: string | null;
         r_class: string | null;
         r_m: number | null;
+        c_code: string | null;
+        c_class: string | null;
+        c_name: string | null;
+        c_state: string | null;
+        c_lon: number | null;
+        c_lat: number | null;
+        c_m: number | null;
       }
     >(REVERSE_SQL, [lon, lat, KNN_SHORTLIST]);
     return {
@@ -420,6 +436,17 @@ export class GeocodingRepository {
               name: row.r_name as string,
               roadClass: row.r_class as string,
               distanceM: Number(row.r_m),
+            }
+          : null,
+      component:
+        row?.c_code != null
+          ? {
+              code: row.c_code,
+              classCode: row.c_class as string,
+              name: row.c_name as string,
+              state: row.c_state as string,
+              position: [Number(row.c_lon), Number(row.c_lat)],
+              distanceM: Number(row.c_m),
             }
           : null,
     };
@@ -470,7 +497,9 @@ SELECT ${REGION_COLUMNS},
        ST_X(a.geom) AS a_lon, ST_Y(a.geom) AS a_lat, a.m AS a_m,
        p.id AS p_id, p.name AS p_name, p.category AS p_category,
        ST_X(p.geom) AS p_lon, ST_Y(p.geom) AS p_lat, p.m AS p_m,
-       r.id AS r_id, r.name AS r_name, r.road_class AS r_class, r.m AS r_m
+       r.id AS r_id, r.name AS r_name, r.road_class AS r_class, r.m AS r_m,
+       cmp.code AS c_code, cmp.class_code AS c_class, cmp.name AS c_name, cmp.state AS c_state,
+       ST_X(cmp.cp) AS c_lon, ST_Y(cmp.cp) AS c_lat, cmp.m AS c_m
 FROM (SELECT 1) one
 ${REGION_JOINS(PT)}
 LEFT JOIN LATERAL (
@@ -485,4 +514,10 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL (
   SELECT k.id, k.name, k.road_class, ST_Distance(k.geom::geography, ${PT}::geography) AS m
   FROM (SELECT id, name, road_class, geom FROM road ORDER BY geom <-> ${PT} LIMIT $3) k
-  ORDER BY m LIMIT 1) r ON true`;
+  ORDER BY m LIMIT 1) r ON true
+LEFT JOIN LATERAL (
+  SELECT k.code, k.class_code, k.name, k.state, ST_ClosestPoint(k.geom, ${PT}) AS cp,
+         ST_Distance(k.geom::geography, ${PT}::geography) AS m
+  FROM (SELECT code, class_code, name, state, geom FROM component
+        WHERE state <> '移除' ORDER BY geom <-> ${PT} LIMIT $3) k
+  ORDER BY m LIMIT 1) cmp ON true`;

@@ -127,8 +127,7 @@ export class GeocodingService {
       nearestAddress: row.address && { ...row.address, position: out(row.address.position) },
       nearestPoi: row.poi && { ...row.poi, position: out(row.poi.position) },
       nearestRoad: row.road,
-      // Filled in by the components module (KNN on component.geom in the same statement).
-      nearestComponent: null,
+      nearestComponent: row.component && { ...row.component, position: out(row.component.position) },
       description: describe([x, y], row),
     };
   }
