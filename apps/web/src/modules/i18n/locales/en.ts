@@ -22,6 +22,7 @@ export const en: LocaleMessages = {
       streets: 'Streets',
       communities: 'Communities',
       grids: 'Unit grids',
+      components: 'Components',
     },
   },
   errors: {

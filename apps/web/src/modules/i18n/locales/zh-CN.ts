@@ -23,6 +23,7 @@ export const zhCN = {
       streets: '街道',
       communities: '社区',
       grids: '单元网格',
+      components: '部件',
     },
   },
   errors: {

@@ -1,4 +1,4 @@
-import type { BBox, CityInfo, MapLayerName } from '@urbangrid/contracts';
+import type { BBox, CityInfo, TileLayerName } from '@urbangrid/contracts';
 import { getJson } from './http';
 
 export const API_BASE = '/api/v1';
@@ -31,6 +31,6 @@ export function fetchCityInfo(signal?: AbortSignal): Promise<CityInfo> {
 }
 
 /** Tile URL template of one layer, absolute (tiles are fetched from a web worker). */
-export function tileUrlTemplate(layer: MapLayerName, origin: string): string {
+export function tileUrlTemplate(layer: TileLayerName, origin: string): string {
   return `${origin}${API_BASE}/tiles/${encodeURIComponent(layer)}/{z}/{x}/{y}.mvt`;
 }

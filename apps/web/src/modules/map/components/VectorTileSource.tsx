@@ -1,11 +1,11 @@
-import { TILE_LAYER_MINZOOM, TILE_MAX_ZOOM, type MapLayerName } from '@urbangrid/contracts';
+import { TILE_LAYER_MINZOOM, TILE_MAX_ZOOM, type TileLayerName } from '@urbangrid/contracts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { tileUrlTemplate } from '../api/map-api';
 import { isMapRemoved, useMap } from './map-context';
 
 export interface VectorTileSourceProps {
   /** The API layer; also the source id. */
-  id: MapLayerName;
+  id: TileLayerName;
   /** Layers drawing from this source. */
   children?: ReactNode;
 }

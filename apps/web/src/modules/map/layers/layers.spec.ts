@@ -1,4 +1,4 @@
-import { MAP_LAYERS } from '@urbangrid/contracts';
+import { COMPONENT_COUNT_LAYER, TILE_LAYERS } from '@urbangrid/contracts';
 import { describe, expect, it } from 'vitest';
 import { findBeforeId } from './layer-order';
 import {
@@ -18,7 +18,7 @@ const allLayers = MAP_SOURCES.flatMap((definition) => definition.layers);
 
 describe('map layer definitions', () => {
   it('have one source per API layer and every toggle used', () => {
-    expect(MAP_SOURCES.map((definition) => definition.source).sort()).toEqual([...MAP_LAYERS].sort());
+    expect(MAP_SOURCES.map((definition) => definition.source).sort()).toEqual([...TILE_LAYERS].sort());
     expect(new Set(MAP_SOURCES.map((definition) => definition.toggle).filter(Boolean))).toEqual(
       new Set(LAYER_TOGGLES),
     );
@@ -34,10 +34,17 @@ describe('map layer definitions', () => {
     expect([...LAYER_ORDER].sort()).toEqual([...ids].sort());
   });
 
-  it('read polygons and lines from the layer of their tile, labels from its -labels layer', () => {
+  it('read each layer from its tile layer: polygons and lines, -labels points, component points or counts', () => {
     for (const definition of MAP_SOURCES) {
       for (const layer of definition.layers) {
-        const want = layer.type === 'symbol' ? `${definition.source}-labels` : definition.source;
+        const regionWant = layer.type === 'symbol' ? `${definition.source}-labels` : definition.source;
+        // Components: points in their own layer, counts (circle and number) below the point zoom.
+        const want =
+          definition.source !== 'components'
+            ? regionWant
+            : layer.maxzoom !== undefined
+              ? COMPONENT_COUNT_LAYER
+              : 'components';
         expect('source-layer' in layer && layer['source-layer'], layer.id).toBe(want);
       }
     }

@@ -1,14 +1,15 @@
 import type {
+  CircleLayerSpecification,
   FillLayerSpecification,
   LayerSpecification,
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { MapLayerName } from '@urbangrid/contracts';
+import { COMPONENT_COUNT_LAYER, COMPONENT_POINT_MINZOOM, type TileLayerName } from '@urbangrid/contracts';
 import { mapTheme } from './theme';
 
 /** Groups of layers the user can switch on and off (districts always stay on). */
-export const LAYER_TOGGLES = ['roads', 'streets', 'communities', 'grids'] as const;
+export const LAYER_TOGGLES = ['roads', 'streets', 'communities', 'grids', 'components'] as const;
 export type LayerToggle = (typeof LAYER_TOGGLES)[number];
 
 /** Unit grids are drawn from about this zoom; their codes are labelled from {@link GRID_LABEL_MINZOOM}. */
@@ -161,12 +162,72 @@ export const gridsLabel: SymbolLayerSpecification = {
   paint: labelPaint(mapTheme.grid.label),
 };
 
+/** 部件 components, one circle each, coloured by state. */
+export const componentsCircle: CircleLayerSpecification = {
+  id: 'components-circle',
+  type: 'circle',
+  source: 'components',
+  'source-layer': 'components',
+  minzoom: COMPONENT_POINT_MINZOOM,
+  paint: {
+    'circle-color': [
+      'match',
+      ['get', 'state'],
+      '完好',
+      mapTheme.component.intact,
+      '破损',
+      mapTheme.component.damaged,
+      '丢失',
+      mapTheme.component.missing,
+      '占用',
+      mapTheme.component.occupied,
+      mapTheme.component.other,
+    ],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], COMPONENT_POINT_MINZOOM, 2, 18, 6],
+    'circle-stroke-color': mapTheme.component.stroke,
+    'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], COMPONENT_POINT_MINZOOM, 0.3, 18, 1.2],
+  },
+};
+
+/** Below the point zoom: how many components each grid (or community) holds. */
+export const componentCountsCircle: CircleLayerSpecification = {
+  id: 'component-counts-circle',
+  type: 'circle',
+  source: 'components',
+  'source-layer': COMPONENT_COUNT_LAYER,
+  maxzoom: COMPONENT_POINT_MINZOOM,
+  paint: {
+    'circle-color': mapTheme.component.count,
+    'circle-opacity': 0.75,
+    'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 6, 30, 18, 100, 30],
+  },
+};
+
+export const componentCountsLabel: SymbolLayerSpecification = {
+  id: 'component-counts-label',
+  type: 'symbol',
+  source: 'components',
+  'source-layer': COMPONENT_COUNT_LAYER,
+  maxzoom: COMPONENT_POINT_MINZOOM,
+  layout: {
+    'text-field': ['to-string', ['get', 'count']],
+    'text-font': font,
+    'text-size': 11,
+    'text-allow-overlap': false,
+  },
+  paint: {
+    'text-color': mapTheme.component.countText,
+    'text-halo-color': mapTheme.component.count,
+    'text-halo-width': 1,
+  },
+};
+
 /** A style layer that draws from a source (every type but `background`). */
 export type DataLayerSpecification = Exclude<LayerSpecification, { type: 'background' }>;
 
 /** One vector-tile source per API layer, with the map layers drawn from it and the toggle they obey. */
 export interface MapSourceDefinition {
-  source: MapLayerName;
+  source: TileLayerName;
   toggle: LayerToggle | null;
   layers: readonly DataLayerSpecification[];
 }
@@ -181,6 +242,11 @@ export const MAP_SOURCES: readonly MapSourceDefinition[] = [
   },
   { source: 'grids', toggle: 'grids', layers: [gridsOutline, gridsLabel] },
   { source: 'roads', toggle: 'roads', layers: [roadsLine] },
+  {
+    source: 'components',
+    toggle: 'components',
+    layers: [componentsCircle, componentCountsCircle, componentCountsLabel],
+  },
 ];
 
 /** Drawing order of the data layers, bottom to top (background and basemap live in the base style). */
@@ -191,9 +257,12 @@ export const LAYER_ORDER: readonly string[] = [
   communitiesOutline.id,
   streetsOutline.id,
   districtsOutline.id,
+  componentCountsCircle.id,
+  componentsCircle.id,
   streetsLabel.id,
   communitiesLabel.id,
   gridsLabel.id,
+  componentCountsLabel.id,
 ];
 
 /** Legend swatch of each toggle, for the layer switcher. */
@@ -202,4 +271,5 @@ export const TOGGLE_SWATCHES: Readonly<Record<LayerToggle, string>> = {
   streets: mapTheme.street.line,
   communities: mapTheme.community.line,
   grids: mapTheme.grid.line,
+  components: mapTheme.component.intact,
 };

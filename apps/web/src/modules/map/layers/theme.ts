@@ -23,6 +23,26 @@ export const mapTheme = {
     line: '#d81b8c',
     label: '#9c1266',
   },
+  component: {
+    /** By state: 完好 intact, 破损 damaged, 丢失 missing, 占用 occupied, else (废弃/移除). */
+    intact: '#2e7d5b',
+    damaged: '#e0862b',
+    missing: '#c62828',
+    occupied: '#7b4fb0',
+    other: '#8a8f98',
+    stroke: '#ffffff',
+    count: '#1f5f8b',
+    countText: '#ffffff',
+  },
+  /** The selected grid and point (blue, to stand apart from magenta grid lines). */
+  highlight: {
+    line: '#1565c0',
+    fill: '#42a5f5',
+  },
+  quality: {
+    error: '#c62828',
+    warning: '#f9a825',
+  },
   road: {
     arterial: '#e89b3c',
     secondary: '#f0c060',

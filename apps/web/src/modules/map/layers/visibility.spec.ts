@@ -3,12 +3,18 @@ import { INITIAL_LAYER_VISIBILITY, isToggleVisible, layerVisibilityReducer } fro
 
 describe('layerVisibilityReducer', () => {
   it('starts with every layer shown', () => {
-    expect(INITIAL_LAYER_VISIBILITY).toEqual({ roads: true, streets: true, communities: true, grids: true });
+    expect(INITIAL_LAYER_VISIBILITY).toEqual({
+      roads: true,
+      streets: true,
+      communities: true,
+      grids: true,
+      components: true,
+    });
   });
 
   it('toggles one layer without touching the others', () => {
     const hidden = layerVisibilityReducer(INITIAL_LAYER_VISIBILITY, { type: 'toggle', layer: 'grids' });
-    expect(hidden).toEqual({ roads: true, streets: true, communities: true, grids: false });
+    expect(hidden).toEqual({ roads: true, streets: true, communities: true, grids: false, components: true });
     expect(INITIAL_LAYER_VISIBILITY.grids).toBe(true);
     expect(layerVisibilityReducer(hidden, { type: 'toggle', layer: 'grids' })).toEqual(
       INITIAL_LAYER_VISIBILITY,
@@ -37,7 +43,7 @@ describe('layerVisibilityReducer', () => {
   });
 
   it('keeps always-on layers visible', () => {
-    const none = { roads: false, streets: false, communities: false, grids: false };
+    const none = { roads: false, streets: false, communities: false, grids: false, components: false };
     expect(isToggleVisible(none, null)).toBe(true);
     expect(isToggleVisible(none, 'grids')).toBe(false);
   });

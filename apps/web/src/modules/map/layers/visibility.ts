@@ -12,6 +12,7 @@ export const INITIAL_LAYER_VISIBILITY: LayerVisibility = {
   streets: true,
   communities: true,
   grids: true,
+  components: true,
 };
 
 export function layerVisibilityReducer(
