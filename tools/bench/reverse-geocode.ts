@@ -1,0 +1,146 @@
+/**
+ * Reverse-geocoding benchmark: loads the demo city (scale 1) into a fresh schema `bench_geocode`
+ * of DATABASE_URL, then makes N lookups at random points inside the district with 2 concurrent
+ * clients, twice: through HTTP (GET /api/v1/geocode/reverse on the built API) and as the bare SQL
+ * statement (REVERSE_SQL on a pg pool of 2). Prints p50/p95/p99 and lookups/s; asserts nothing.
+ * The schema is dropped at the end.
+ *
+ *   npm run bench -- reverse-geocode [--n 2000] [--concurrency 2] [--seed 7]
+ */
+import * as turf from '@turf/turf';
+import type { DemoCityDataset, Position, ReverseGeocodeResponse } from '@urbangrid/contracts';
+import type { Polygon } from 'geojson';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { generateDemoCity } from '../demo-city/src/generate-demo-city';
+import { Rng } from '../demo-city/src/random';
+import { databaseUrl, distModule, machine, ms, startServer, summarize } from './bench-lib';
+
+type DatabaseModule = typeof import('../../apps/api/src/database/database');
+type SeedModule = typeof import('../../apps/api/src/modules/demo-seed/demo-seed');
+type GeocodingRepositoryModule = typeof import('../../apps/api/src/modules/geocoding/geocoding.repository');
+
+const SCHEMA = 'bench_geocode';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function schemaUrl(base: string): string {
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${SCHEMA},public`);
+  return url.toString();
+}
+
+/** Uniform random points inside the district polygon (rejection sampling over its bounding box). */
+function pointsInside(city: DemoCityDataset, n: number, rng: Rng): Position[] {
+  const district = city.regions.find((r) => r.level === 'district')?.geometry as Polygon;
+  const [minLon, minLat, maxLon, maxLat] = turf.bbox(district);
+  const out: Position[] = [];
+  while (out.length < n) {
+    const p: Position = [rng.range(minLon, maxLon), rng.range(minLat, maxLat)];
+    if (turf.booleanPointInPolygon(p, district)) out.push(p);
+  }
+  return out;
+}
+
+/** Runs `work` for every point with `concurrency` workers; per-call latencies and wall time. */
+async function run(
+  points: readonly Position[],
+  concurrency: number,
+  work: (p: Position) => Promise<void>,
+): Promise<{ times: number[]; wallMs: number }> {
+  const times: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < points.length) {
+        const p = points[next++];
+        const t = performance.now();
+        await work(p);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return { times, wallMs: performance.now() - t0 };
+}
+
+function report(label: string, r: { times: number[]; wallMs: number }): void {
+  const s = summarize(r.times);
+  const rate = (r.times.length / r.wallMs) * 1000;
+  console.log(
+    `${label.padEnd(10)} n=${s.n}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  ${rate.toFixed(0)} lookups/s`,
+  );
+}
+
+async function main(): Promise<void> {
+  const n = Number(option('n', '2000'));
+  const concurrency = Number(option('concurrency', '2'));
+  const seed = Number(option('seed', '7'));
+  const base = databaseUrl();
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
+  await admin.end();
+
+  const url = schemaUrl(base);
+  const { openDatabase, runMigrations } = distModule<DatabaseModule>('database/database');
+  const { seedDemoCityIfEmpty } = distModule<SeedModule>('modules/demo-seed/demo-seed');
+  const { REVERSE_SQL } = distModule<GeocodingRepositoryModule>('modules/geocoding/geocoding.repository');
+  const city = generateDemoCity({ scale: 1 });
+  const db = await openDatabase({ databaseUrl: url, dataDir: '/tmp/urbangrid-bench' });
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  try {
+    await runMigrations(db);
+    const t0 = performance.now();
+    await seedDemoCityIfEmpty(db, city);
+    await db.query('ANALYZE');
+    const [counts] = await db.query<{ a: number; p: number; r: number; g: number }>(
+      `SELECT (SELECT count(*)::int FROM address_point) AS a, (SELECT count(*)::int FROM poi) AS p,
+              (SELECT count(*)::int FROM road) AS r, (SELECT count(*)::int FROM region WHERE level = 'grid') AS g`,
+    );
+    console.log(`reverse-geocode benchmark — ${new Date().toISOString().slice(0, 10)}, ${machine()}`);
+    console.log(
+      `demo city scale 1 loaded in ${ms(performance.now() - t0)}: ${counts.g} grids, ${counts.r} roads, ${counts.a} address points, ${counts.p} POIs`,
+    );
+    const points = pointsInside(city, n, new Rng(seed));
+    const warm = points.slice(0, Math.min(100, n));
+
+    // Bare statement: the same SQL and parameters the repository sends.
+    const sql = (p: Position) => pool.query(REVERSE_SQL, [p[0], p[1], 5]).then(() => undefined);
+    await run(warm, concurrency, sql);
+    report('SQL', await run(points, concurrency, sql));
+
+    const server = await startServer({ DATABASE_URL: url });
+    try {
+      let outsideGrids = 0;
+      const http = async (p: Position) => {
+        const res = await fetch(`${server.url}/api/v1/geocode/reverse?lon=${p[0]}&lat=${p[1]}`);
+        const body = (await res.json()) as ReverseGeocodeResponse;
+        if (res.status !== 200)
+          throw new Error(`reverse ${p.join(',')}: HTTP ${res.status} ${JSON.stringify(body)}`);
+        if (body.regions === null) outsideGrids++;
+      };
+      await run(warm, concurrency, http);
+      outsideGrids = 0;
+      report('HTTP', await run(points, concurrency, http));
+      console.log(`points in no unit grid: ${outsideGrids}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await pool.end();
+    await db.close();
+    const drop = new pg.Client({ connectionString: base });
+    await drop.connect();
+    await drop.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await drop.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
