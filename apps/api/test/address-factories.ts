@@ -21,7 +21,7 @@ export function at(x: number, y: number): Position {
  * - 测试街 runs south → north at x = 208 m from y = 0 to 270 m and crosses 测试路 at (208, 100).
  *   It has no numbers.
  * - POIs: 测试公园 at (300, 220) with 东门 at (350, 220) and 南门 at (300, 180); 测试小学 (alias
- *   测试一小) at (60, 250).
+ *   测试一小) at (60, 250); bus stop 测试路测试街口站 at (390, 82), a name that also reads as a crossing.
  */
 export function newAddressCity(): DemoCityDataset {
   const city = newSmallCity({ cols: 4, rows: 3 });
@@ -74,6 +74,14 @@ export function newAddressCity(): DemoCityDataset {
         aliases: ['测试一小'],
         category: 'school',
         position: at(60, 250),
+        parentKey: null,
+      },
+      {
+        key: 'stop',
+        name: '测试路测试街口站',
+        aliases: [],
+        category: 'bus-stop',
+        position: at(390, 82),
         parentKey: null,
       },
     ],

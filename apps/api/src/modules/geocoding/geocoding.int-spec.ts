@@ -119,6 +119,17 @@ describe('geocoding API', () => {
     });
   });
 
+  it('prefers a POI whose whole name is the text over the address the text reads as', async () => {
+    const body = (await geocode('测试路测试街口站')).json<GeocodeResponse>();
+    expect(body.parsedAs).toBe('crossing');
+    expect(body.candidates.map((c) => [c.matchLevel, c.label, c.score])).toEqual([
+      ['POI', '测试路测试街口站', 0.95],
+      // CROSSING 0.9 × 0.9 for the unread "站" = 0.81.
+      ['CROSSING', '测试路与测试街交叉口', 0.81],
+    ]);
+    expect(body.candidates[0].position).toEqual(at(390, 82));
+  });
+
   it('moves the point by a direction and distance in the text', async () => {
     const c = (await geocode('测试路3号东侧约30米')).json<GeocodeResponse>().candidates[0];
     // 30 m due east of 3号 (140, 112) is (170, 112).

@@ -54,6 +54,8 @@ interface Found {
   label: string;
   position: LonLat;
   factor?: number;
+  /** Matched on the whole text, so nothing was left unread. */
+  wholeText?: boolean;
 }
 
 @Injectable()
@@ -72,7 +74,18 @@ export class GeocodingService {
         { field: 'q', message: query.reason },
       ]);
     }
-    const found = await this.match(query);
+    // A POI may be named like an address ("文一路学院路口站" reads as a crossing): its exact name wins.
+    const named =
+      query.kind === 'place'
+        ? []
+        : (await this.repo.findPois(query.normalized)).map((p): Found => ({
+            matchLevel: 'POI',
+            matchedBy: p.matchedBy,
+            label: p.label,
+            position: p.position,
+            wholeText: true,
+          }));
+    const found = [...named, ...(await this.match(query))];
     if (found.length === 0) throw new ApiError('GEOCODE.NOT_FOUND', `no place matches "${query.normalized}"`);
 
     const leftover = query.leftover.length > 0 ? LEFTOVER_FACTOR : 1;
@@ -81,7 +94,10 @@ export class GeocodingService {
       .map((f) => ({
         ...f,
         score: round2(
-          (LEVEL_SCORE[f.matchLevel] ?? 0) * NAME_FACTOR[f.matchedBy] * (f.factor ?? 1) * leftover,
+          (LEVEL_SCORE[f.matchLevel] ?? 0) *
+            NAME_FACTOR[f.matchedBy] *
+            (f.factor ?? 1) *
+            (f.wholeText ? 1 : leftover),
         ),
       }))
       .sort((a, b) => b.score - a.score)
