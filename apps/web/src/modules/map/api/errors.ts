@@ -12,7 +12,12 @@ export type ErrorMessageKey =
   | 'errors.codes.notFound'
   | 'errors.codes.tooManyRequests'
   | 'errors.codes.unauthenticated'
-  | 'errors.codes.forbidden';
+  | 'errors.codes.forbidden'
+  | 'errors.codes.regionNotFound'
+  | 'errors.codes.outOfExtent'
+  | 'errors.codes.geocodeUnparseable'
+  | 'errors.codes.componentNotFound'
+  | 'errors.codes.componentCodeMalformed';
 
 /** API error codes (see ErrorResponse.code) the web app has its own wording for. */
 export const ERROR_CODE_MESSAGES: Readonly<Record<string, ErrorMessageKey>> = {
@@ -23,6 +28,11 @@ export const ERROR_CODE_MESSAGES: Readonly<Record<string, ErrorMessageKey>> = {
   'REQUEST.TOO_MANY': 'errors.codes.tooManyRequests',
   'AUTH.UNAUTHENTICATED': 'errors.codes.unauthenticated',
   'AUTH.FORBIDDEN': 'errors.codes.forbidden',
+  'REGION.NOT_FOUND': 'errors.codes.regionNotFound',
+  'GEO.OUT_OF_EXTENT': 'errors.codes.outOfExtent',
+  'GEOCODE.UNPARSEABLE': 'errors.codes.geocodeUnparseable',
+  'COMPONENT.NOT_FOUND': 'errors.codes.componentNotFound',
+  'COMPONENT.CODE_MALFORMED': 'errors.codes.componentCodeMalformed',
   [CLIENT_ERROR_CODES.network]: 'errors.network',
   [CLIENT_ERROR_CODES.badResponse]: 'errors.badResponse',
 };

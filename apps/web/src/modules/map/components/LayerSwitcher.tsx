@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAYER_TOGGLES, TOGGLE_SWATCHES, type LayerToggle } from '../layers/map-layers';
 import type { LayerVisibility } from '../layers/visibility';
@@ -6,10 +6,12 @@ import type { LayerVisibility } from '../layers/visibility';
 export interface LayerSwitcherProps {
   visibility: LayerVisibility;
   onToggle: (layer: LayerToggle) => void;
+  /** Extra switches below the layers (grid quality). */
+  children?: ReactNode;
 }
 
 /** Labelled checkboxes, one per switchable layer group; native inputs, so keyboard-usable as is. */
-export function LayerSwitcher({ visibility, onToggle }: LayerSwitcherProps) {
+export function LayerSwitcher({ visibility, onToggle, children }: LayerSwitcherProps) {
   const { t } = useTranslation();
   const idPrefix = useId();
   return (
@@ -37,6 +39,7 @@ export function LayerSwitcher({ visibility, onToggle }: LayerSwitcherProps) {
           </div>
         );
       })}
+      {children}
     </fieldset>
   );
 }

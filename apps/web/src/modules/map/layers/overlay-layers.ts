@@ -42,13 +42,7 @@ export const qualityCircles: CircleLayerSpecification = {
   source: QUALITY_SOURCE,
   paint: {
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 16, 9],
-    'circle-color': [
-      'match',
-      ['get', 'severity'],
-      'error',
-      mapTheme.quality.error,
-      mapTheme.quality.warning,
-    ],
+    'circle-color': ['match', ['get', 'severity'], 'error', mapTheme.quality.error, mapTheme.quality.warning],
     'circle-stroke-color': '#ffffff',
     'circle-stroke-width': 1.5,
   },
