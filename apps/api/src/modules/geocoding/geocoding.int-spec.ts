@@ -79,6 +79,14 @@ describe('geocoding API', () => {
     });
   });
 
+  it('ranks a candidate lower when the street office named in the text is not the one it lies in', async () => {
+    const right = (await geocode('测试街道测试路3号')).json<GeocodeResponse>().candidates[0];
+    expect(right).toMatchObject({ label: '测试路3号', score: 1 });
+    // 3号 lies in 测试街道, not 别的街道: DOORPLATE 1 × mismatch 0.8 = 0.8.
+    const wrong = (await geocode('别的街道测试路3号')).json<GeocodeResponse>().candidates[0];
+    expect(wrong).toMatchObject({ label: '测试路3号', score: 0.8 });
+  });
+
   it('interpolates a number that has no stored point along the side’s range', async () => {
     const body = (await geocode('测试路5号')).json<GeocodeResponse>();
     const c = body.candidates[0];

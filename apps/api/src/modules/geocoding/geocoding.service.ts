@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   GeocodeCandidate,
   GeocodeNameMatch,
+  GeocodeRegions,
   GeocodeResponse,
   ReverseGeocodeResponse,
 } from '@urbangrid/contracts';
@@ -15,6 +16,7 @@ import {
   parseCoordinateSystem,
   toStored,
   type AddressQuery,
+  type AdminDivisions,
   type CoordinateSystem,
   type DescriptionReference,
   type DirectionOffset,
@@ -47,6 +49,10 @@ export const REVERSE_ADDRESS_RADIUS_M = 100;
 /** Otherwise a POI within this radius. */
 export const REVERSE_POI_RADIUS_M = 300;
 const MAX_CANDIDATES = 10;
+/** Candidates whose regions are looked up (one statement) before the best are kept. */
+const MAX_REGION_LOOKUPS = 50;
+/** Per administrative name in the text (district, street, community) that the point's region does not bear. */
+const ADMIN_MISMATCH_FACTOR = 0.8;
 
 interface Found {
   matchLevel: MatchLevel;
@@ -90,27 +96,26 @@ export class GeocodingService {
 
     const leftover = query.leftover.length > 0 ? LEFTOVER_FACTOR : 1;
     const positioned = found
-      .map((f) => ({ ...f, position: query.offset ? applyOffset(f.position, query.offset) : f.position }))
-      .map((f) => ({
-        ...f,
+      .slice(0, MAX_REGION_LOOKUPS)
+      .map((f) => ({ ...f, position: query.offset ? applyOffset(f.position, query.offset) : f.position }));
+    const regions = await this.repo.regionsAt(positioned.map((f) => f.position));
+    const candidates: GeocodeCandidate[] = positioned
+      .map((f, k) => ({
+        matchLevel: f.matchLevel,
         score: round2(
           (LEVEL_SCORE[f.matchLevel] ?? 0) *
             NAME_FACTOR[f.matchedBy] *
             (f.factor ?? 1) *
-            (f.wholeText ? 1 : leftover),
+            (f.wholeText ? 1 : leftover) *
+            adminFactor(query.admin, regions[k] ?? null),
         ),
+        label: f.label,
+        matchedBy: f.matchedBy,
+        position: fromStored(f.position[0], f.position[1], crs),
+        regions: regions[k] ?? null,
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, MAX_CANDIDATES);
-    const regions = await this.repo.regionsAt(positioned.map((f) => f.position));
-    const candidates: GeocodeCandidate[] = positioned.map((f, k) => ({
-      matchLevel: f.matchLevel,
-      score: f.score,
-      label: f.label,
-      matchedBy: f.matchedBy,
-      position: fromStored(f.position[0], f.position[1], crs),
-      regions: regions[k] ?? null,
-    }));
     return { query: text, crs: crs, parsedAs: query.kind, candidates };
   }
 
@@ -269,6 +274,22 @@ export class GeocodingService {
     }
     return out;
   }
+}
+
+/**
+ * Lowers the score once per 行政区域 named in the text that the candidate's region does not bear
+ * ("石桥街道东文路12号" found in 潮鸣街道): the text may be wrong, so the candidate stays, ranked lower.
+ */
+function adminFactor(admin: AdminDivisions, regions: GeocodeRegions | null): number {
+  const pairs: [string | undefined, string | undefined][] = [
+    [admin.district, regions?.district.name],
+    [admin.street, regions?.street.name],
+    [admin.community, regions?.community.name],
+  ];
+  return pairs.reduce(
+    (f, [named, actual]) => (named !== undefined && named !== actual ? f * ADMIN_MISMATCH_FACTOR : f),
+    1,
+  );
 }
 
 /** Moves a point by a 方位描述 ("东侧约30米" → 30 m on bearing 90°). */
