@@ -11,6 +11,7 @@ import type {
 import { composeGridCode, orderForSequencing } from '@urbangrid/domain';
 import { generateGeocodingData } from './addresses';
 import { planCell, cellPoint, type CellPlan, type CellRoad } from './cell-plan';
+import { generateDemoComponents } from './components';
 import { cellsOutline, closeRing, LineVertices, makeProjection, rectOutline, round7 } from './geometry';
 import {
   biteEdges,
@@ -339,6 +340,7 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     roads,
     departments: buildDepartments(streets),
     users: buildUsers(streets.length, Rng.for(seed, 'people')),
+    components: generateDemoComponents({ districtCode: DISTRICT_CODE, regions, roads }, seed),
     geocoding: generateGeocodingData({ regions, roads }, seed),
   };
 }
