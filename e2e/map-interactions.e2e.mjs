@@ -178,25 +178,30 @@ describe('map interactions', () => {
     await input.fill('不存在的地方xyz路999号');
     await page.keyboard.press('Enter');
     await page.getByText(/没有匹配的地址|无法识别这段地址/).waitFor({ timeout: 30_000 });
-    // A road near the test grid, as the reverse geocoder names it.
+    // The address nearest the test grid (or its road), as the reverse geocoder names it.
     const [lon, lat] = (await api(app, `/regions/grid/${grid.code}`)).body.geometry.coordinates.flat(3);
     const reverse = (await api(app, `/geocode/reverse?lon=${lon}&lat=${lat}`)).body;
-    const road = reverse.nearestRoad?.name ?? reverse.nearestAddress?.road;
-    assert.ok(road, 'the demo city has a road near the grid');
-    {
-      const candidates = (await api(app, `/geocode?q=${encodeURIComponent(road)}`)).body.candidates ?? [];
-      await input.fill(road);
-      await page.keyboard.press('Enter');
-      if (candidates.length > 0) {
-        await page.getByRole('option').first().waitFor();
-        assert.equal(await page.getByRole('option').count(), candidates.length);
-        await page.keyboard.press('ArrowDown');
-        assert.equal(await page.getByRole('option').first().getAttribute('aria-selected'), 'true');
-        await page.keyboard.press('Enter');
-        await page.locator('[data-testid="feature-info"]').waitFor();
-        assert.equal(await input.inputValue(), candidates[0].label);
-      }
-    }
+    const text = reverse.nearestAddress?.label ?? reverse.nearestRoad?.name;
+    assert.ok(text, 'the demo city has an address or a road near the grid');
+    const candidates = (await api(app, `/geocode?q=${encodeURIComponent(text)}`)).body.candidates ?? [];
+    assert.ok(candidates.length > 0, `the geocoder finds ${text}`);
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+    await page.getByRole('option').first().waitFor();
+    assert.equal(await page.getByRole('option').count(), candidates.length);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByRole('option').first().getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="feature-info"]').waitFor();
+    assert.equal(await input.inputValue(), candidates[0].label);
+    // The panel locates the chosen point itself; the geocoder's own regions may name the grid on
+    // the other side when the address point lies on a grid edge (along a road).
+    const [clon, clat] = candidates[0].position;
+    const located = (await api(app, `/regions/locate?lon=${clon.toFixed(7)}&lat=${clat.toFixed(7)}`)).body;
+    assert.equal(await fieldText(page, 'feature-info-regions', 'grid'), located.grid.code);
+    console.log(
+      `address ${text}: geocoder grid ${candidates[0].regions?.grid.code}, locate ${located.grid.code}`,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -240,6 +245,117 @@ describe('map interactions', () => {
     }
     await page.screenshot({ path: join(screenshotsDir, 'map-quality.png') });
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('draws findings as markers by severity and shows the clicked one (stubbed report)', async () => {
+    // The demo city has no findings, so the marker path runs on a report served by the test: one
+    // error and one warning at two points of the test grid.
+    const { page, errors } = await openMap(chrome, app, DESK);
+    const outline = (await api(app, `/regions/grid/${grid.code}`)).body;
+    const ring =
+      outline.geometry.type === 'MultiPolygon'
+        ? outline.geometry.coordinates[0][0]
+        : outline.geometry.coordinates[0];
+    const [w, s, e, n] = [
+      Math.min(...ring.map((p) => p[0])),
+      Math.min(...ring.map((p) => p[1])),
+      Math.max(...ring.map((p) => p[0])),
+      Math.max(...ring.map((p) => p[1])),
+    ];
+    const finding = (check, severity, point, messageZh) => ({
+      check,
+      severity,
+      messageKey: `gridQuality.${check}`,
+      params: {},
+      message: `${check} at ${grid.code}`,
+      messageZh,
+      codes: [grid.code],
+      point,
+    });
+    const stub = {
+      checkedAt: new Date().toISOString(),
+      date: '2026-01-01',
+      gridCount: 1,
+      params: {},
+      level: null,
+      findings: [
+        finding('overlap', 'error', [w + (e - w) * 0.3, (s + n) / 2], `网格 ${grid.code} 与相邻网格重叠`),
+        finding(
+          'area-out-of-bounds',
+          'warning',
+          [w + (e - w) * 0.7, (s + n) / 2],
+          `网格 ${grid.code} 面积过小`,
+        ),
+      ],
+      countsByCheck: {},
+    };
+    // Held back a moment, as a real run over a city takes seconds: the progress line shows meanwhile.
+    await page.route('**/api/v1/regions/quality', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stub) });
+    });
+    await page.getByRole('checkbox', { name: '网格质检' }).check();
+    await page.getByRole('status').filter({ hasText: '正在检查单元网格' }).waitFor();
+    await page.locator('[data-testid="quality-result"]').waitFor();
+    assert.match(await page.locator('.quality__summary').textContent(), /错误 1 个，警告 1 个/);
+    assert.deepEqual(
+      await page.locator('.quality__group').evaluateAll((els) => els.map((el) => el.dataset.check)),
+      ['area-out-of-bounds', 'overlap'],
+    );
+    assert.equal(await page.locator('[data-testid="quality-no-errors"]').count(), 0);
+    await page.evaluate(
+      (c) => window.__URBANGRID_MAP__.jumpTo({ center: c, zoom: 17 }),
+      [(w + e) / 2, (s + n) / 2],
+    );
+    await settle(page);
+    const colours = await page.evaluate(() =>
+      window.__URBANGRID_MAP__
+        .queryRenderedFeatures({ layers: ['quality-findings'] })
+        .map((f) => [f.properties.severity, f.layer.paint['circle-color']]),
+    );
+    assert.equal(colours.length, 2);
+    const colourOf = Object.fromEntries(colours.map(([sev, c]) => [sev, `${c.r},${c.g},${c.b}`]));
+    assert.notEqual(colourOf.error, colourOf.warning);
+    const at = await page.evaluate((p) => {
+      const q = window.__URBANGRID_MAP__.project(p);
+      return [q.x, q.y];
+    }, stub.findings[0].point);
+    const box = await page.locator('[data-testid="map"]').boundingBox();
+    await page.mouse.click(box.x + at[0], box.y + at[1]);
+    const selected = page.locator('[data-testid="quality-selected"]');
+    await selected.waitFor();
+    assert.match(await selected.textContent(), new RegExp(`网格重叠网格 ${grid.code} 与相邻网格重叠`));
+    // A marker click selects the finding and does not open the info panel.
+    assert.equal(await page.locator('[data-testid="feature-info"]').count(), 0);
+    await page.screenshot({ path: join(screenshotsDir, 'map-quality-findings.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("shows a failed quality run in the user's language with a retry", async () => {
+    const page = await chrome.newPage({ viewport: DESK, locale: 'en' });
+    await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.route('**/api/v1/regions/quality', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          code: 'DATABASE.UNAVAILABLE',
+          message: 'database unavailable',
+        }),
+      }),
+    );
+    await page.getByRole('checkbox', { name: 'Grid quality' }).check();
+    const alert = page.locator('.quality__error');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The database is temporarily unavailable/);
+    await page.unroute('**/api/v1/regions/quality');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('[data-testid="quality-result"]').waitFor({ timeout: 120_000 });
     await page.close();
   });
 });
