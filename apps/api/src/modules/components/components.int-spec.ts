@@ -9,10 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridCentre, newComponent, newComponentRows } from '../../../test/component-factories';
 import { newSmallCity } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/test-app';
+import { openTestDatabase } from '../../../test/test-database';
+import { loadConfig } from '../../config/app-config';
 import { seedClassesIfEmpty } from '../classes/classes-seed';
 import { seedDemoCityIfEmpty } from '../demo-seed/demo-seed';
 import { RegionsRepository } from '../regions/regions.repository';
 import { ComponentsRepository } from './components.repository';
+import { ComponentsService } from './components.service';
 
 // 4 × 3 grids of about 100 m, numbered west to east, north to south: grid 1 is the north-west
 // corner, grid 6 the second of the middle row, grid 12 the south-east corner.
@@ -351,5 +354,58 @@ describe('components API', () => {
       details: [{ field: 'rows[17].geometry' }],
     });
     expect(await count()).toBe(before);
+  });
+});
+
+describe('demo seed with components', () => {
+  it('loads the components of the dataset with their grids and department names, and later codes follow them', async () => {
+    const t = await openTestDatabase();
+    try {
+      await seedClassesIfEmpty(t.db);
+      const at = (k: number) => ({ type: 'Point' as const, coordinates: gridCentre(city, k) });
+      const result = await seedDemoCityIfEmpty(t.db, {
+        ...city,
+        components: [
+          {
+            code: '3301050305000001',
+            classCode: '0305',
+            name: '垃圾箱',
+            geometry: at(3),
+            state: '完好',
+            deptCode: 'HW',
+            maintainerCode: 'HW-01',
+            initialDate: '2024-02-26',
+          },
+          {
+            code: '3301050305000007',
+            classCode: '0305',
+            name: '垃圾箱',
+            geometry: at(11),
+            state: '占用',
+            deptCode: 'HW',
+            maintainerCode: 'HW',
+            initialDate: '2024-03-18',
+          },
+        ],
+      });
+      expect(result.components).toBe(2);
+      const repo = new ComponentsRepository(t.db);
+      const first = await repo.findByCode('3301050305000001');
+      expect(first?.gridCode).toBe(grid(3));
+      expect(first?.maintainer).toEqual({ code: 'HW-01', name: '环卫一所' });
+      expect(first?.competentDept).toEqual({ code: 'HW', name: '环卫' });
+      expect(first?.dataSource).toBe('实测');
+      expect((await repo.findByCode('3301050305000007'))?.state).toBe('占用');
+      // The demo used sequences up to 7, so the next automatic code of 0305 is 8.
+      const service = new ComponentsService(
+        t.db,
+        repo,
+        loadConfig({ DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, { webDir: '/nonexistent-web-dir' }),
+      );
+      const next = await service.create({ classCode: '0305', geometry: at(5) });
+      expect(next.code).toBe('3301050305000008');
+    } finally {
+      await t.dispose();
+    }
   });
 });
