@@ -34,7 +34,7 @@ describe('geocoding API', () => {
   const reverse = async (p: Position, crs?: string) =>
     t.request({ url: `/api/v1/geocode/reverse?lon=${p[0]}&lat=${p[1]}${crs ? `&crs=${crs}` : ''}` });
 
-  it('derives the unit grid and community of each address point when it is loaded', async () => {
+  it('derives the unit grid and community of each address point and POI when it is loaded', async () => {
     const rows = await t.db.query<{ full_text: string; grid_code: string; community_code: string }>(
       `SELECT full_text, grid_code, community_code FROM address_point WHERE number = 3 ORDER BY suffix`,
     );
@@ -43,6 +43,11 @@ describe('geocoding API', () => {
       { full_text: '测试路3号', grid_code: grid(6), community_code: '330105001001' },
       { full_text: '测试路3-1号', grid_code: grid(6), community_code: '330105001001' },
     ]);
+    const [gate] = await t.db.query<{ grid_code: string; community_code: string }>(
+      `SELECT grid_code, community_code FROM poi WHERE name = '测试公园东门'`,
+    );
+    // 东门 at (350 m, 220 m): last column, top row → grid 4.
+    expect(gate).toEqual({ grid_code: grid(4), community_code: '330105001001' });
   });
 
   it('finds a stored house number exactly, with its regions', async () => {
