@@ -4,7 +4,7 @@ import { classesOfProfile, isComponentCode, readClassSeedCsv } from '@urbangrid/
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_COMPONENT_CLASSES, generateDemoComponents } from './components';
+import { componentSpacingFactor, DEMO_COMPONENT_CLASSES, generateDemoComponents } from './components';
 import { DISTRICT_CODE, generateDemoCity } from './generate-demo-city';
 
 const city = generateDemoCity({});
@@ -64,10 +64,10 @@ describe('demo components at scale 1', () => {
 
   it('sit within a few metres of a road centreline', () => {
     const lines = city.roads.map((r) => turf.lineString(r.geometry.coordinates as Position[]));
-    // Every 97th component: the widest setback of the rules is 30 m (public toilets), and a
+    // Every 331st component (about 100): the widest setback of the rules is 30 m (public toilets), and a
     // signal sits 9 m along and 9 m across (12.7 m) from its crossing. (Near a junction another
     // road can pass closer than the one a component was placed along, so there is no lower bound.)
-    for (let k = 0; k < components.length; k += 97) {
+    for (let k = 0; k < components.length; k += 331) {
       const p = components[k].geometry.coordinates as Position;
       const nearest = Math.min(...lines.map((l) => turf.pointToLineDistance(p, l, { units: 'meters' })));
       expect(nearest).toBeLessThanOrEqual(30.5);
@@ -92,12 +92,12 @@ describe('demo components at scale 1', () => {
 describe('demo components', () => {
   it('are the same for the same seed and differ for another', () => {
     const again = generateDemoComponents(
-      { districtCode: DISTRICT_CODE, regions: city.regions, roads: city.roads },
+      { districtCode: DISTRICT_CODE, scale: 1, regions: city.regions, roads: city.roads },
       city.seed,
     );
     expect(JSON.stringify(again)).toBe(JSON.stringify(components));
     const other = generateDemoComponents(
-      { districtCode: DISTRICT_CODE, regions: city.regions, roads: city.roads },
+      { districtCode: DISTRICT_CODE, scale: 1, regions: city.regions, roads: city.roads },
       42,
     );
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(components));
@@ -108,5 +108,21 @@ describe('demo components', () => {
     const ratio = countOf(generateDemoCity({ scale: 3 })) / components.length;
     expect(ratio).toBeGreaterThan(2.5);
     expect(ratio).toBeLessThan(3.5);
+  });
+
+  it('stop growing in proportion above scale 30, so the JSON stays writable', () => {
+    // At scale 60 the spacing doubles (60 / 30 = 2): about 30 times the scale-1 count, not 60.
+    expect(componentSpacingFactor(1)).toBe(1);
+    expect(componentSpacingFactor(27)).toBe(1);
+    expect(componentSpacingFactor(30)).toBe(1);
+    expect(componentSpacingFactor(60)).toBe(2);
+    expect(componentSpacingFactor(100)).toBeCloseTo(3.333, 3);
+    const sparse = generateDemoComponents(
+      { districtCode: DISTRICT_CODE, scale: 60, regions: city.regions, roads: city.roads },
+      city.seed,
+    );
+    // Same roads, half the stops: about half as many (signals at crossings do not thin out).
+    expect(sparse.length / components.length).toBeGreaterThan(0.45);
+    expect(sparse.length / components.length).toBeLessThan(0.56);
   });
 });

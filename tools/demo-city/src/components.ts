@@ -98,6 +98,18 @@ const STATE_WEIGHTS: readonly [ComponentStateName, number][] = [
 /** 初始日期: the demo census ran in the first half of 2024, street by street. */
 const CENSUS_DATES = ['2024-01-15', '2024-02-26', '2024-03-18', '2024-04-22', '2024-05-20', '2024-06-17'];
 
+/**
+ * Up to this scale the components grow in proportion (27 gives about 27 times scale 1). Beyond
+ * it their spacing stretches so the count stays about 30 times scale 1: at scale 100 the dataset
+ * would otherwise pass 600 MB of JSON, beyond the longest string Node can write in one piece.
+ */
+export const COMPONENT_PROPORTIONAL_SCALE = 30;
+
+/** Multiplier on every spacing: 1 up to `COMPONENT_PROPORTIONAL_SCALE`, then scale / 30. */
+export function componentSpacingFactor(scale: number): number {
+  return Math.max(1, scale / COMPONENT_PROPORTIONAL_SCALE);
+}
+
 const EARTH_RADIUS_M = 6371008.8;
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
 const MAX_SEQUENCE = 999_999;
@@ -196,6 +208,8 @@ function walk(
 
 export interface DemoComponentInput {
   districtCode: string;
+  /** The `--scale` of the city; only above `COMPONENT_PROPORTIONAL_SCALE` does it matter. */
+  scale: number;
   regions: readonly DemoRegion[];
   roads: readonly DemoRoad[];
 }
@@ -234,13 +248,15 @@ export function generateDemoComponents(input: DemoComponentInput, seed: number):
     });
   };
 
+  const stretch = componentSpacingFactor(input.scale);
+  const spacing = (rule: Rule): [number, number] => [rule.spacing[0] * stretch, rule.spacing[1] * stretch];
   const lines = input.roads.map((road) => ({ road, xy: lineOf(road).map((p) => frame.toXy(p)) }));
   RULES.forEach((rule, k) => {
     const rng = Rng.for(seed, `components:${k}:${rule.classCode}`);
     for (const { road, xy } of lines) {
       if (!rule.roads.includes(road.roadClass)) continue;
       let side = rng.chance(0.5) ? 1 : -1;
-      walk(xy, rng, rule.spacing, ([x, y], [tx, ty]) => {
+      walk(xy, rng, spacing(rule), ([x, y], [tx, ty]) => {
         // The left normal of the direction of travel is (-ty, tx).
         const place = (s: number): void => {
           const d = rng.range(rule.offset[0], rule.offset[1]) * s;

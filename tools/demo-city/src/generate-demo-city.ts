@@ -340,7 +340,7 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     roads,
     departments: buildDepartments(streets),
     users: buildUsers(streets.length, Rng.for(seed, 'people')),
-    components: generateDemoComponents({ districtCode: DISTRICT_CODE, regions, roads }, seed),
+    components: generateDemoComponents({ districtCode: DISTRICT_CODE, scale, regions, roads }, seed),
     geocoding: generateGeocodingData({ regions, roads }, seed),
   };
 }
