@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/http/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import type { Database } from './database/database';
+import { IMPORT_UPLOAD_TYPES } from './modules/imports/imports.upload';
 import { APP_VERSION } from './version';
 
 export const API_PREFIX = 'api/v1';
@@ -25,6 +26,10 @@ export async function createApp(config: AppConfig, db: Database): Promise<NestFa
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
   });
+  // Import uploads: the raw body stays a stream (the imports module writes it to a file, capped).
+  adapter
+    .getInstance()
+    .addContentTypeParser(IMPORT_UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);

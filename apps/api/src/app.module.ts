@@ -10,6 +10,7 @@ import { CityModule } from './modules/city/city.module';
 import { GeocodingModule } from './modules/geocoding/geocoding.module';
 import { ClassesModule } from './modules/classes/classes.module';
 import { ComponentsModule } from './modules/components/components.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ClassesModule,
         ComponentsModule,
         TilesModule,
+        ImportsModule,
         GeocodingModule,
       ],
       controllers: [HealthController],

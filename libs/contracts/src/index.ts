@@ -9,3 +9,4 @@ export * from './grid-quality';
 export * from './classes';
 export * from './components';
 export * from './geocoding';
+export * from './imports';

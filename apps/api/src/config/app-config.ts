@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Path of a demo-city dataset (tools/demo-city) to load when the database is empty. */
   demoDataset: string | null;
   corsOrigins: string[];
+  /** Largest import upload in bytes (IMPORT_MAX_BYTES, default 512 MiB). */
+  importMaxBytes: number;
 }
 
 /** A configuration problem: the process prints `message` on one line and exits non-zero. */
@@ -92,6 +94,7 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
     webDir: existsSync(webDir) ? webDir : null,
     demoDataset,
     corsOrigins,
+    importMaxBytes: parseByteLimit(env.IMPORT_MAX_BYTES),
   };
 }
 
@@ -181,3 +184,12 @@ export function extentCenter(extent: BBox): Position {
 
 /** Nest injection token of the AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function parseByteLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 512 * 1024 * 1024;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigError(`IMPORT_MAX_BYTES must be a positive integer (bytes), got "${raw}"`);
+  }
+  return n;
+}

@@ -3,9 +3,10 @@ import { RegionsAndRoads1763800000100 } from './1763800000100-regionsAndRoads';
 import { DepartmentsAndUsers1763800000200 } from './1763800000200-departmentsAndUsers';
 import { Classes1763800000300 } from './1763800000300-classes';
 import { RegionStaging1763800000400 } from './1763800000400-regionStaging';
-import { Geocoding1763800000600 } from './1763800000600-geocoding';
 import { Components1763800000500 } from './1763800000500-components';
+import { Geocoding1763800000600 } from './1763800000600-geocoding';
+import { Imports1763800000800 } from './1763800000800-imports';
 import { ComponentTileIndexes1763800000900 } from './1763800000900-componentTileIndexes';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
-export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200, Classes1763800000300, RegionStaging1763800000400, Components1763800000500, Geocoding1763800000600, ComponentTileIndexes1763800000900];
+export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200, Classes1763800000300, RegionStaging1763800000400, Components1763800000500, Geocoding1763800000600, Imports1763800000800, ComponentTileIndexes1763800000900];
