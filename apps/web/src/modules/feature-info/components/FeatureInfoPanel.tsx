@@ -26,6 +26,14 @@ export function FeatureInfoPanel({ selection, info, onClose }: FeatureInfoPanelP
     headingRef.current?.focus();
   }, [selection]);
 
+  // On close, focus goes back to where it was when the panel opened (the search box, say).
+  useEffect(() => {
+    const opener = document.activeElement;
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
