@@ -146,6 +146,18 @@ describe('map interactions', () => {
     assert.equal(await page.getByRole('combobox').isVisible(), false);
     await page.getByRole('button', { name: '打开搜索' }).click();
     assert.equal(await page.getByRole('combobox').isVisible(), true);
+    // Its candidates fit the phone's width; choosing one folds the search back to its icon.
+    const near = (await api(app, `/geocode/reverse?lon=${lngLat[0]}&lat=${lngLat[1]}`)).body;
+    const text = near.nearestAddress?.label ?? near.nearestRoad?.name;
+    assert.ok(text, 'an address or road near the tapped point');
+    await page.getByRole('combobox').fill(text);
+    await page.keyboard.press('Enter');
+    await page.getByRole('option').first().waitFor();
+    const list = await page.getByRole('listbox').boundingBox();
+    assert.ok(list.x >= 0 && list.x + list.width <= PHONE.width, `list ${JSON.stringify(list)} fits`);
+    await page.screenshot({ path: join(screenshotsDir, 'map-search-phone.png') });
+    await page.getByRole('option').first().click();
+    await page.getByRole('combobox').waitFor({ state: 'hidden' });
     assert.deepEqual(errors, []);
     await page.close();
   });

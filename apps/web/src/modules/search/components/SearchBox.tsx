@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../map/api/errors';
 import { candidateResult, useSearch, type SearchResult } from '../hooks/useSearch';
@@ -20,7 +20,15 @@ export function SearchBox({ onResult }: SearchBoxProps) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState(false);
-  const { state, search, reset } = useSearch(onResult);
+  // On a phone the open search covers the map: fold it back to its icon once a result is shown.
+  const showResult = useCallback(
+    (result: SearchResult) => {
+      setExpanded(false);
+      onResult(result);
+    },
+    [onResult],
+  );
+  const { state, search, reset } = useSearch(showResult);
   const candidates = state.status === 'candidates' ? state.candidates : [];
   const listId = `${id}-list`;
 
@@ -30,7 +38,7 @@ export function SearchBox({ onResult }: SearchBoxProps) {
     setText(candidate.label);
     reset();
     setActive(-1);
-    onResult(candidateResult(candidate));
+    showResult(candidateResult(candidate));
   };
 
   const submit = (event: FormEvent) => {
