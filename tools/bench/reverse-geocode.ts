@@ -12,13 +12,24 @@ import type { DemoCityDataset, Position, ReverseGeocodeResponse } from '@urbangr
 import type { Polygon } from 'geojson';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { generateDemoCity } from '../demo-city/src/generate-demo-city';
-import { Rng } from '../demo-city/src/random';
-import { databaseUrl, distModule, machine, ms, startServer, summarize } from './bench-lib';
+import { join } from 'node:path';
+import { databaseUrl, distModule, machine, ms, root, startServer, summarize } from './bench-lib';
 
 type DatabaseModule = typeof import('../../apps/api/src/database/database');
 type SeedModule = typeof import('../../apps/api/src/modules/demo-seed/demo-seed');
 type GeocodingRepositoryModule = typeof import('../../apps/api/src/modules/geocoding/geocoding.repository');
+
+type GeneratorModule = typeof import('../demo-city/src/generate-demo-city');
+type RandomModule = typeof import('../demo-city/src/random');
+
+/** A module of the demo-city generator, loaded through tsx at run time (projects import no tools). */
+function demoCityModule<T>(file: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(root, 'tools/demo-city/src', file)) as T;
+}
+const { generateDemoCity } = demoCityModule<GeneratorModule>('generate-demo-city');
+const { Rng } = demoCityModule<RandomModule>('random');
+type Rng = InstanceType<typeof Rng>;
 
 const SCHEMA = 'bench_geocode';
 
@@ -97,13 +108,14 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await seedDemoCityIfEmpty(db, city);
     await db.query('ANALYZE');
-    const [counts] = await db.query<{ a: number; p: number; r: number; g: number }>(
+    const [counts] = await db.query<{ a: number; p: number; r: number; g: number; c: number }>(
       `SELECT (SELECT count(*)::int FROM address_point) AS a, (SELECT count(*)::int FROM poi) AS p,
-              (SELECT count(*)::int FROM road) AS r, (SELECT count(*)::int FROM region WHERE level = 'grid') AS g`,
+              (SELECT count(*)::int FROM road) AS r, (SELECT count(*)::int FROM region WHERE level = 'grid') AS g,
+              (SELECT count(*)::int FROM component) AS c`,
     );
     console.log(`reverse-geocode benchmark — ${new Date().toISOString().slice(0, 10)}, ${machine()}`);
     console.log(
-      `demo city scale 1 loaded in ${ms(performance.now() - t0)}: ${counts.g} grids, ${counts.r} roads, ${counts.a} address points, ${counts.p} POIs`,
+      `demo city scale 1 loaded in ${ms(performance.now() - t0)}: ${counts.g} grids, ${counts.r} roads, ${counts.a} address points, ${counts.p} POIs, ${counts.c} components`,
     );
     const points = pointsInside(city, n, new Rng(seed));
     const warm = points.slice(0, Math.min(100, n));
