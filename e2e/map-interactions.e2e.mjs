@@ -224,6 +224,26 @@ describe('map interactions', () => {
     assert.equal(await fieldText(page, 'feature-info-component', 'code'), component.code);
     await page.locator('[data-testid="feature-info-address"][aria-busy="false"]').waitFor();
     await page.screenshot({ path: join(screenshotsDir, 'map-component.png') });
+    // In English the panel's labels, the state and (when the class has one) the class name switch.
+    const STATES_EN = {
+      完好: 'Intact',
+      破损: 'Damaged',
+      丢失: 'Missing',
+      占用: 'Occupied',
+      废弃: 'Abandoned',
+      移除: 'Removed',
+    };
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: 'Location details' }).waitFor();
+    assert.equal(await fieldText(page, 'feature-info-component', 'state'), STATES_EN[component.state]);
+    assert.equal(
+      await fieldText(page, 'feature-info-component', 'class'),
+      `${cls?.nameEn ?? cls?.name ?? component.name} (${component.classCode})`,
+    );
+    assert.equal(
+      await page.locator('[data-testid="feature-info-regions"] [data-field="grid"] dt').textContent(),
+      'Unit grid',
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

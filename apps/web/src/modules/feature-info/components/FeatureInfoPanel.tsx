@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureInfo, FeatureSelection } from '../hooks/useFeatureInfo';
-import { className, formatDepartment, formatPosition, roundDistance } from '../utils/format';
+import {
+  className,
+  componentStateKey,
+  formatDepartment,
+  formatPosition,
+  roundDistance,
+} from '../utils/format';
 import { FieldList } from './FieldList';
 import { LookupSection } from './LookupSection';
 import './feature-info.css';
@@ -46,6 +52,10 @@ export function FeatureInfoPanel({ selection, info, onClose }: FeatureInfoPanelP
     const { value, unit } = roundDistance(metres);
     return t(unit === 'm' ? 'featureInfo.distanceM' : 'featureInfo.distanceKm', { value });
   };
+  const stateText = (state: string) => {
+    const key = componentStateKey(state);
+    return key ? t(`featureInfo.states.${key}`) : state;
+  };
   const showComponent = selection.componentCode !== null || selection.componentHit;
 
   return (
@@ -82,7 +92,11 @@ export function FeatureInfoPanel({ selection, info, onClose }: FeatureInfoPanelP
                   label: t('featureInfo.component.class'),
                   value: `${className(info.componentClass, i18n.language) ?? component.name} (${component.classCode})`,
                 },
-                { name: 'state', label: t('featureInfo.component.state'), value: component.state },
+                {
+                  name: 'state',
+                  label: t('featureInfo.component.state'),
+                  value: stateText(component.state),
+                },
                 {
                   name: 'maintainer',
                   label: t('featureInfo.component.maintainer'),

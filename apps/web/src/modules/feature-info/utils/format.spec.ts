@@ -1,6 +1,8 @@
 import type { ClassificationDto } from '@urbangrid/contracts';
 import { describe, expect, it } from 'vitest';
-import { className, formatDepartment, formatPosition, roundDistance } from './format';
+import { COMPONENT_STATE_NAMES } from '@urbangrid/contracts';
+import { zhCN } from '../../i18n/locales/zh-CN';
+import { className, componentStateKey, formatDepartment, formatPosition, roundDistance } from './format';
 
 describe('formatPosition', () => {
   it('prints longitude then latitude with five decimals', () => {
@@ -40,5 +42,20 @@ describe('className', () => {
     expect(className(manhole, 'en')).toBe('Water manhole cover');
     expect(className({ ...manhole, nameEn: null }, 'en')).toBe('上水井盖');
     expect(className(undefined, 'en')).toBeNull();
+  });
+});
+
+describe('componentStateKey', () => {
+  it('gives every component state a message whose Chinese text is the state itself', () => {
+    for (const state of COMPONENT_STATE_NAMES) {
+      const key = componentStateKey(state);
+      expect(key, state).not.toBeNull();
+      if (key) expect(zhCN.featureInfo.states[key]).toBe(state);
+    }
+  });
+
+  it('has no key for an unknown state (or an inherited property name)', () => {
+    expect(componentStateKey('待核查')).toBeNull();
+    expect(componentStateKey('toString')).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
-import type { ClassificationDto, ComponentDepartmentRef, Position } from '@urbangrid/contracts';
+import type {
+  ClassificationDto,
+  ComponentDepartmentRef,
+  ComponentStateName,
+  Position,
+} from '@urbangrid/contracts';
 
 /** "120.15234, 30.31875": five decimals are about a metre. */
 export function formatPosition([lon, lat]: Position): string {
@@ -30,4 +35,23 @@ export function formatDepartment(ref: ComponentDepartmentRef | null): string | n
 export function className(entry: ClassificationDto | undefined, language: string): string | null {
   if (!entry) return null;
   return !language.startsWith('zh') && entry.nameEn ? entry.nameEn : entry.name;
+}
+
+/** Message key (under `featureInfo.states.`) of each 部件状态 component state. */
+export const COMPONENT_STATE_KEYS = {
+  完好: 'intact',
+  破损: 'damaged',
+  丢失: 'missing',
+  占用: 'occupied',
+  废弃: 'abandoned',
+  移除: 'removed',
+} as const satisfies Record<ComponentStateName, string>;
+
+export type ComponentStateKey = (typeof COMPONENT_STATE_KEYS)[ComponentStateName];
+
+/** The message key of a state; null for a state this web app does not know yet. */
+export function componentStateKey(state: string): ComponentStateKey | null {
+  return Object.hasOwn(COMPONENT_STATE_KEYS, state)
+    ? COMPONENT_STATE_KEYS[state as ComponentStateName]
+    : null;
 }

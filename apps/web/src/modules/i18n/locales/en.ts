@@ -56,6 +56,14 @@ export const en: LocaleMessages = {
       initialDate: 'Recorded on',
       changeDate: 'Changed on',
     },
+    states: {
+      intact: 'Intact',
+      damaged: 'Damaged',
+      missing: 'Missing',
+      occupied: 'Occupied',
+      abandoned: 'Abandoned',
+      removed: 'Removed',
+    },
   },
   search: {
     label: 'Search grid codes, component codes or addresses',

@@ -57,6 +57,14 @@ export const zhCN = {
       initialDate: '初始日期',
       changeDate: '变更日期',
     },
+    states: {
+      intact: '完好',
+      damaged: '破损',
+      missing: '丢失',
+      occupied: '占用',
+      abandoned: '废弃',
+      removed: '移除',
+    },
   },
   search: {
     label: '搜索网格编码、部件编码或地址',
