@@ -6,6 +6,9 @@
  * The schema is dropped at the end.
  *
  *   npm run bench -- reverse-geocode [--n 2000] [--concurrency 2] [--seed 7]
+ *
+ * With `--loaded`, it uses the city already in DATABASE_URL's own schema instead (for example
+ * the 40,000-grid, 2,000,000-component city of `npm run bench -- load-city`) and drops nothing.
  */
 import * as turf from '@turf/turf';
 import type { DemoCityDataset, Position, ReverseGeocodeResponse } from '@urbangrid/contracts';
@@ -45,8 +48,7 @@ function schemaUrl(base: string): string {
 }
 
 /** Uniform random points inside the district polygon (rejection sampling over its bounding box). */
-function pointsInside(city: DemoCityDataset, n: number, rng: Rng): Position[] {
-  const district = city.regions.find((r) => r.level === 'district')?.geometry as Polygon;
+function pointsInside(district: Polygon, n: number, rng: Rng): Position[] {
   const [minLon, minLat, maxLon, maxLat] = turf.bbox(district);
   const out: Position[] = [];
   while (out.length < n) {
@@ -86,38 +88,85 @@ function report(label: string, r: { times: number[]; wallMs: number }): void {
   );
 }
 
+interface Sample {
+  url: string;
+  district: Polygon;
+  describe: string;
+  dispose: () => Promise<void>;
+}
+
+/** The demo city (scale 1) in a schema of its own, dropped by `dispose`. */
+async function loadSmallCity(base: string): Promise<Sample> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
+  await admin.end();
+  const url = schemaUrl(base);
+  const { openDatabase, runMigrations } = distModule<DatabaseModule>('database/database');
+  const { seedDemoCityIfEmpty } = distModule<SeedModule>('modules/demo-seed/demo-seed');
+  const city: DemoCityDataset = generateDemoCity({ scale: 1 });
+  const db = await openDatabase({ databaseUrl: url, dataDir: '/tmp/urbangrid-bench' });
+  const t0 = performance.now();
+  try {
+    await runMigrations(db);
+    await seedDemoCityIfEmpty(db, city);
+    await db.query('ANALYZE');
+  } finally {
+    await db.close();
+  }
+  return {
+    url,
+    district: city.regions.find((r) => r.level === 'district')?.geometry as Polygon,
+    describe: `demo city scale 1 loaded in ${ms(performance.now() - t0)}`,
+    dispose: async () => {
+      const drop = new pg.Client({ connectionString: base });
+      await drop.connect();
+      await drop.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+      await drop.end();
+    },
+  };
+}
+
+/** The city already loaded at DATABASE_URL (its district outline from the database). */
+async function loadedCity(base: string): Promise<Sample> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ g: string }>(
+      `SELECT ST_AsGeoJSON(ST_GeometryN(geom, 1)) AS g FROM region WHERE level = 'district' AND valid_to IS NULL LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error('no district in DATABASE_URL: run `npm run bench -- load-city` first');
+    return {
+      url: base,
+      district: JSON.parse(rows[0].g) as Polygon,
+      describe: 'the city loaded at DATABASE_URL',
+      dispose: () => Promise.resolve(),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const n = Number(option('n', '2000'));
   const concurrency = Number(option('concurrency', '2'));
   const seed = Number(option('seed', '7'));
   const base = databaseUrl();
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-  await admin.end();
-
-  const url = schemaUrl(base);
-  const { openDatabase, runMigrations } = distModule<DatabaseModule>('database/database');
-  const { seedDemoCityIfEmpty } = distModule<SeedModule>('modules/demo-seed/demo-seed');
+  const sample = process.argv.includes('--loaded') ? await loadedCity(base) : await loadSmallCity(base);
   const { REVERSE_SQL } = distModule<GeocodingRepositoryModule>('modules/geocoding/geocoding.repository');
-  const city = generateDemoCity({ scale: 1 });
-  const db = await openDatabase({ databaseUrl: url, dataDir: '/tmp/urbangrid-bench' });
-  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  const pool = new pg.Pool({ connectionString: sample.url, max: concurrency });
   try {
-    await runMigrations(db);
-    const t0 = performance.now();
-    await seedDemoCityIfEmpty(db, city);
-    await db.query('ANALYZE');
-    const [counts] = await db.query<{ a: number; p: number; r: number; g: number; c: number }>(
+    const { rows } = await pool.query<{ a: number; p: number; r: number; g: number; c: number }>(
       `SELECT (SELECT count(*)::int FROM address_point) AS a, (SELECT count(*)::int FROM poi) AS p,
               (SELECT count(*)::int FROM road) AS r, (SELECT count(*)::int FROM region WHERE level = 'grid') AS g,
               (SELECT count(*)::int FROM component) AS c`,
     );
+    const counts = rows[0];
     console.log(`reverse-geocode benchmark — ${new Date().toISOString().slice(0, 10)}, ${machine()}`);
     console.log(
-      `demo city scale 1 loaded in ${ms(performance.now() - t0)}: ${counts.g} grids, ${counts.r} roads, ${counts.a} address points, ${counts.p} POIs, ${counts.c} components`,
+      `${sample.describe}: ${counts.g} grids, ${counts.r} roads, ${counts.a} address points, ${counts.p} POIs, ${counts.c} components`,
     );
-    const points = pointsInside(city, n, new Rng(seed));
+    const points = pointsInside(sample.district, n, new Rng(seed));
     const warm = points.slice(0, Math.min(100, n));
 
     // Bare statement: the same SQL and parameters the repository sends.
@@ -125,7 +174,7 @@ async function main(): Promise<void> {
     await run(warm, concurrency, sql);
     report('SQL', await run(points, concurrency, sql));
 
-    const server = await startServer({ DATABASE_URL: url });
+    const server = await startServer({ DATABASE_URL: sample.url });
     try {
       let outsideGrids = 0;
       const http = async (p: Position) => {
@@ -144,11 +193,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await pool.end();
-    await db.close();
-    const drop = new pg.Client({ connectionString: base });
-    await drop.connect();
-    await drop.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await drop.end();
+    await sample.dispose();
   }
 }
 
