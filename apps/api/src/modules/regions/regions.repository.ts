@@ -65,6 +65,10 @@ export class RegionsRepository {
         [JSON.stringify(batch)],
       );
     }
+    // Bulk loads are followed by spatial joins against these rows (components, addresses, imports)
+    // in the same transaction; without statistics the planner tests every grid per row. ANALYZE
+    // sees the transaction's own rows.
+    if (rows.length >= BATCH) await this.db.query('ANALYZE region');
   }
 
   async insertRoads(rows: NewRoad[]): Promise<void> {
