@@ -79,17 +79,26 @@ export interface RegionRowRef {
 export class ImportsRepository {
   constructor(private readonly db: SqlRunner) {}
 
+  /**
+   * Inserts a queued job unless another job of the kind is still running (then false). Run it in
+   * a transaction: the advisory lock per kind makes check and insert one step across processes.
+   */
   async createJob(j: {
     id: string;
     kind: ImportKind;
     format: ImportFormat;
     fileName: string | null;
     params: Record<string, unknown>;
-  }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO import_job (id, kind, format, file_name, params) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-      [j.id, j.kind, j.format, j.fileName, JSON.stringify(j.params)],
+  }): Promise<boolean> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('import_job:' || $1::text))`, [j.kind]);
+    const rows = await this.db.query<{ id: string }>(
+      `INSERT INTO import_job (id, kind, format, file_name, params)
+       SELECT $1, $2, $3, $4, $5::jsonb
+       WHERE NOT EXISTS (SELECT 1 FROM import_job WHERE kind = $2 AND status = ANY($6::text[]))
+       RETURNING id`,
+      [j.id, j.kind, j.format, j.fileName, JSON.stringify(j.params), RUNNING_STATUSES],
     );
+    return rows.length === 1;
   }
 
   async progress(
@@ -150,15 +159,27 @@ export class ImportsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Jobs cut off by a restart: their background work is gone, so they end as failed. */
+  /**
+   * Jobs cut off by a restart: their background work is gone, so they end as failed and their
+   * staged rows are dropped. (One API process per database runs imports.)
+   */
   async failInterrupted(): Promise<void> {
-    await this.db.query(
-      `UPDATE import_job SET status = 'failed', finished_at = now(),
-              errors = '[{"index": -1, "reason": "the server restarted while the import was running"}]'::jsonb,
-              error_count = 1
-       WHERE status = ANY($1::text[])`,
+    // Through a CTE: the driver's answer to a bare UPDATE … RETURNING is not a row list.
+    const rows = await this.db.query<{ id: string }>(
+      `WITH failed AS (
+         UPDATE import_job SET status = 'failed', finished_at = now(),
+                errors = '[{"index": -1, "reason": "the server restarted while the import was running"}]'::jsonb,
+                error_count = 1
+         WHERE status = ANY($1::text[])
+         RETURNING id
+       )
+       SELECT id FROM failed`,
       [RUNNING_STATUSES],
     );
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return;
+    await this.db.query(`DELETE FROM region_staging WHERE batch_id = ANY($1::uuid[])`, [ids]);
+    await this.db.query(`DELETE FROM component_import_staging WHERE job_id = ANY($1::uuid[])`, [ids]);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import {
 } from '@urbangrid/contracts';
 import { DomainError, parseGridCode, REGION_CODE_LENGTHS } from '@urbangrid/domain';
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../../common/errors/api-error';
@@ -127,15 +127,28 @@ export class ImportsService implements OnModuleInit {
       if (err instanceof UploadTooLargeError) throw new ApiError('IMPORT.TOO_LARGE', err.message);
       throw err;
     }
-    if (size === 0) throw new ApiError('IMPORT.PARAMS_INVALID', 'the uploaded file is empty');
-    await this.assertIdle(params.kind);
-    await this.repo.createJob({
-      id,
-      kind: params.kind,
-      format: params.format,
-      fileName: params.fileName,
-      params: { ...params },
-    });
+    if (size === 0) {
+      await rm(path, { force: true });
+      throw new ApiError('IMPORT.PARAMS_INVALID', 'the uploaded file is empty');
+    }
+    const created = await this.db.transaction((tx) =>
+      new ImportsRepository(tx).createJob({
+        id,
+        kind: params.kind,
+        format: params.format,
+        fileName: params.fileName,
+        params: { ...params },
+      }),
+    );
+    if (!created) {
+      // Another upload of the kind started while this one was being received.
+      await rm(path, { force: true });
+      await this.assertIdle(params.kind);
+      throw new ApiError(
+        'IMPORT.BUSY',
+        `another import of ${params.kind} is still running; retry when it ends`,
+      );
+    }
     const run = this.run(id, params, path, size).finally(() => this.work.delete(id));
     this.work.set(id, run);
     return this.get(id);
@@ -408,15 +421,17 @@ function isReadable(v: unknown): v is Readable {
   );
 }
 
-/** A reason to show the user for a file that cannot be read at all, or null for an internal failure. */
+/** A reason to show the user for a file that cannot be read or applied, or null for an internal failure. */
 function readableFailure(err: unknown): string | null {
   if (!(err instanceof Error)) return null;
+  // A domain rule broken at apply time (e.g. a grid retired between the checks and the write).
+  if (err instanceof DomainError) return err.message;
   const known = [
     'GeoJsonFormatError',
     'ShapefileFormatError',
     'ZipFormatError',
     'CrsError',
-    'CsvFormatError',
+    'DuplicateComponentCodeError',
   ];
   return known.includes(err.name) ? err.message : null;
 }

@@ -165,6 +165,56 @@ describe('component import (CSV)', () => {
     expect(rows[0].grid_code).toBe('330105001001045');
   });
 
+  it('GeoJSON components: camelCase properties, the class decides the geometry kind', async () => {
+    const at = (dx: number, dy: number): [number, number] => [X0 + dx, Y0 + dy];
+    const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+    const lamp = (geometry: unknown, name: string) => ({
+      type: 'Feature',
+      properties: { classCode: '0118', name, maintainerName: '照明所' },
+      geometry,
+    });
+    const bad = fc([
+      lamp({ type: 'Point', coordinates: at(0.0002, 0.0002) }, 'G1'),
+      // 0118 路灯 is drawn as a point: a line does not fit.
+      lamp({ type: 'LineString', coordinates: [at(0.0002, 0.0002), at(0.0004, 0.0002)] }, 'G2'),
+      { type: 'Feature', properties: {}, geometry: null },
+    ]);
+    const a = await importCsv(t, bad, 'kind=components&format=geojson');
+    expect(a.job.status).toBe('invalid');
+    expect(a.job.errors.map((e) => e.index)).toEqual([1, 2]);
+    expect(a.job.errors[0].reason).toBe('class 0118 is drawn as a point; a LineString does not fit');
+    expect(a.job.errors[1].reason).toMatch(/^no class_code; /);
+    const b = await importCsv(
+      t,
+      fc([lamp({ type: 'Point', coordinates: at(0.0002, 0.0002) }, 'G1')]),
+      'kind=components&format=geojson',
+    );
+    expect(b.job.summary).toEqual({ read: 1, inserted: 1, replaced: 0 });
+    const rows = await t.db.query<{ maintainer_name: string; grid_code: string }>(
+      `SELECT maintainer_name, grid_code FROM component WHERE name = 'G1'`,
+    );
+    // South-west corner: column 0, row 9 from the north → sequence 91.
+    expect(rows).toEqual([{ maintainer_name: '照明所', grid_code: '330105001001091' }]);
+  });
+
+  it('a restart fails the jobs that were running and drops their staged rows', async () => {
+    const id = '2f0c1e36-8a51-4f7e-9d7b-0c4b2a1d9e55';
+    await t.db.query(
+      `INSERT INTO import_job (id, kind, format, status) VALUES ($1, 'components', 'csv', 'validating')`,
+      [id],
+    );
+    await t.db.query(
+      `INSERT INTO component_import_staging (job_id, line_no, geom) VALUES ($1, 2, ST_SetSRID(ST_MakePoint(120.15, 30.3), 4326))`,
+      [id],
+    );
+    await t.app.get(ImportsService).onModuleInit();
+    const job = (await t.request({ url: `/api/v1/imports/${id}` })).json<ImportJob>();
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual([{ index: -1, reason: 'the server restarted while the import was running' }]);
+    const left = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM component_import_staging');
+    expect(left[0].n).toBe(0);
+  });
+
   it('exports components as CSV and GeoJSON (bbox), streamed with file names', async () => {
     const csv = await t.app.inject({ url: '/api/v1/exports/components?format=csv' });
     expect(csv.headers['content-disposition']).toBe('attachment; filename="components.csv"');
@@ -172,7 +222,8 @@ describe('component import (CSV)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines).toHaveLength(1 + 1001);
+    // Header + 1,000 lamps + the GCJ-02 one + the GeoJSON one.
+    expect(lines).toHaveLength(1 + 1002);
     expect(lines[1]).toMatch(
       /^3301050118000001,0118,路灯1,120\.15\d*,30\.30\d*,330105001001\d{3},完好,SZ,市政所,/,
     );
