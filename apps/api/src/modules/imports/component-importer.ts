@@ -22,7 +22,7 @@ import {
 } from '../components/components.repository';
 import { todayIn } from '../regions/regions.service';
 import { ImportsRepository } from './imports.repository';
-import { type ImportParams, ProblemList, text } from './imports.service';
+import { type ImportParams, ProblemList, text } from './import-problems';
 import { streamCsvRows } from './readers/csv-rows';
 import { geoJsonSource } from './readers/feature-source';
 import { parseCrsName, type SourceCrs } from './readers/source-crs';

@@ -6,7 +6,6 @@ import {
   type ImportFormat,
   type ImportJob,
   type ImportKind,
-  type ImportProblem,
   type ImportSummary,
   REGION_LEVELS,
   type RegionLevel,
@@ -34,9 +33,8 @@ import {
 } from './readers/feature-source';
 import { CrsError, parseCrsName, type SourceCrs } from './readers/source-crs';
 import { ComponentImporter } from './component-importer';
+import { type ImportParams, ProblemList, text, lowerKeys } from './import-problems';
 
-/** Problems listed per job; `errorCount` keeps the full count. */
-export const MAX_LISTED_PROBLEMS = 1000;
 /** Progress is written every this many features, and rows are staged in batches of this size. */
 const PROGRESS_EVERY = 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,30 +47,6 @@ export interface StartImportQuery {
   validFrom?: string;
   crs?: string;
   fileName?: string;
-}
-
-/** Checked parameters of one import. */
-export interface ImportParams {
-  kind: ImportKind;
-  format: ImportFormat;
-  /** Default level of features without a `level` property (regions). */
-  level: RegionLevel | null;
-  validFrom: string;
-  crs: string | null;
-  fileName: string | null;
-}
-
-/** Collects problems: every one counted, the first MAX_LISTED_PROBLEMS kept. */
-export class ProblemList {
-  readonly listed: ImportProblem[] = [];
-  count = 0;
-  add(p: ImportProblem): void {
-    this.count++;
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(p);
-  }
-  sorted(): ImportProblem[] {
-    return [...this.listed].sort((a, b) => a.index - b.index);
-  }
 }
 
 /**
@@ -149,7 +123,10 @@ export class ImportsService implements OnModuleInit {
         `another import of ${params.kind} is still running; retry when it ends`,
       );
     }
-    const run = this.run(id, params, path, size).finally(() => this.work.delete(id));
+    const run = this.run(id, params, path, size)
+      // run() records its own failures; this only catches a database lost while recording one.
+      .catch((err: unknown) => this.log.error(`import ${id} could not be finished`, String(err)))
+      .finally(() => this.work.delete(id));
     this.work.set(id, run);
     return this.get(id);
   }
@@ -398,18 +375,6 @@ function findingIndex(
       best = row.index;
   }
   return best;
-}
-
-export function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k.toLowerCase()] = v;
-  return out;
-}
-
-export function text(v: unknown): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return '';
 }
 
 function isReadable(v: unknown): v is Readable {

@@ -146,6 +146,15 @@ describe('coordinate systems', () => {
     expect(a[1]).toBeCloseTo(b[1], 9);
   });
 
+  it('EPSG:4527 (zone 39, zone number in the false easting) equals EPSG:4549 shifted by 39,000 km', () => {
+    // Zone 39 has its central meridian at 39 × 3° = 117° E; EPSG:4548 is CM 117E without prefix.
+    const a = parseCrsName('EPSG:4527').toLonLat(39_512_345.6, 3_356_789.1);
+    const b = parseCrsName('EPSG:4548').toLonLat(512_345.6, 3_356_789.1);
+    expect(a[0]).toBeCloseTo(b[0], 9);
+    expect(a[1]).toBeCloseTo(b[1], 9);
+    expect(parseCrsName('EPSG:4548').name).toBe('EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E');
+  });
+
   it('Web Mercator and geographic .prj files', () => {
     const merc =
       'PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Mercator_Auxiliary_Sphere"],PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",0.0],PARAMETER["Standard_Parallel_1",0.0],PARAMETER["Auxiliary_Sphere_Type",0.0],UNIT["Meter",1.0]]';
