@@ -1,7 +1,7 @@
 // Shared by the browser tests: start the built app on a free port with its own data folder,
 // and launch Debian's chromium through playwright-core (never a downloaded browser).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,10 +34,18 @@ export function freePort() {
   });
 }
 
-/** A demo-city dataset shared by the browser tests (generated once per run). */
+/** Newest modification time of the files under a folder. */
+function newestMtime(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+/** A demo-city dataset shared by the browser tests, generated again whenever the generator changed. */
 export function demoDataset() {
   const file = join(root, 'tmp', 'e2e-demo-city.json');
-  if (!existsSync(file)) {
+  const generator = [join(root, 'tools/demo-city'), join(root, 'libs/contracts/src')];
+  if (!existsSync(file) || generator.some((dir) => newestMtime(dir) > statSync(file).mtimeMs)) {
     mkdirSync(join(root, 'tmp'), { recursive: true });
     const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/demo-city/cli.ts', '--out', file], {
       cwd: root,

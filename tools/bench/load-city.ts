@@ -9,6 +9,7 @@
  *
  * The database is left loaded for the other benchmarks (tiles, reverse-geocode).
  */
+import * as turf from '@turf/turf';
 import type { DemoCityDataset, DemoComponent } from '@urbangrid/contracts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -79,6 +80,7 @@ export function topUpComponents(
   components: readonly DemoComponent[],
   target: number,
   seed: number,
+  inside: (p: [number, number]) => boolean,
 ): DemoComponent[] {
   if (components.length === 0 || components.length >= target) return [...components];
   const next = random(seed);
@@ -96,13 +98,16 @@ export function topUpComponents(
     const [lon, lat] = base.geometry.type === 'Point' ? base.geometry.coordinates : [0, 0];
     const dx = jitter() * degPerMetre;
     const dy = jitter() * degPerMetre;
+    const candidate: [number, number] = [
+      Math.round((lon + dx) * 1e7) / 1e7,
+      Math.round((lat + dy) * 1e7) / 1e7,
+    ];
+    // Near the district edge a move could leave every unit grid: keep the original spot then.
+    const moved: [number, number] = inside(candidate) ? candidate : [lon, lat];
     out.push({
       ...base,
       code: `${base.code.slice(0, -6)}${String(seq).padStart(6, '0')}`,
-      geometry: {
-        type: 'Point',
-        coordinates: [Math.round((lon + dx) * 1e7) / 1e7, Math.round((lat + dy) * 1e7) / 1e7],
-      },
+      geometry: { type: 'Point', coordinates: moved },
     });
   }
   return out;
@@ -120,7 +125,13 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   const dataset = generateCity(seed, scale);
   const generated = dataset.components?.length ?? 0;
-  dataset.components = topUpComponents(dataset.components ?? [], target, seed);
+  const district = dataset.regions.find((r) => r.level === 'district')?.geometry;
+  if (district?.type !== 'Polygon' && district?.type !== 'MultiPolygon')
+    throw new Error('the demo city has no district');
+  const outline = turf.feature(district);
+  dataset.components = topUpComponents(dataset.components ?? [], target, seed, (p) =>
+    turf.booleanPointInPolygon(p, outline),
+  );
   const grids = dataset.regions.filter((r) => r.level === 'grid').length;
   console.log(
     `generated scale ${scale}: ${grids} grids, ${dataset.roads.length} roads, ${generated} demo components topped up to ` +
