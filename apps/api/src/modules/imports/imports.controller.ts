@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportJob } from '@urbangrid/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ExportQueryDto, StartImportQueryDto } from './dto/import-queries.dto';
@@ -16,6 +16,11 @@ export class ImportsController {
 
   @Post('imports')
   @HttpCode(202)
+  @ApiConsumes('application/octet-stream', 'application/zip', 'text/csv', 'application/geo+json')
+  @ApiBody({
+    description: 'The file itself (GeoJSON, zipped Shapefile or CSV), not a form',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiOperation({
     summary: 'Upload a file (raw body, Content-Type application/octet-stream) and start importing it',
   })
