@@ -76,7 +76,7 @@ async function serve(config: AppConfig): Promise<void> {
   const db = await openDatabase(config);
   const applied = await runMigrations(db);
   if (applied.length) console.log(`applied ${applied.length} migration(s)`);
-  const classes = await seedClassesIfEmpty(db);
+  const classes = await seedClassesIfEmpty(db, { profile: config.classProfile });
   if (classes.seeded) {
     console.log(
       `classes loaded (${classes.profile}): ${classes.components} component, ${classes.events} event`,

@@ -54,6 +54,7 @@ describe.runIf(existsSync(MAIN))('boot failures end with one clear line and a no
     [{ BASEMAP_URL: 'ftp://tiles' }, /BASEMAP_URL must be an http\(s\) tile template/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ GRID_CODE_SCHEME: 'gbt30428-16' }, /GRID_CODE_SCHEME must be one of cjt213-14, gbt30428-15/],
+    [{ CLASS_PROFILE: 'shanghai' }, /CLASS_PROFILE must be one of national, beijing/],
   ])('bad configuration %o', (env, pattern) => {
     const res = boot(env);
     expect(res.status).not.toBe(0);

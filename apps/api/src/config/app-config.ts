@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BBox, Position } from '@urbangrid/contracts';
-import { GRID_CODE_SCHEMES, type GridCodeScheme } from '@urbangrid/domain';
+import { CLASS_PROFILES, type ClassProfile, GRID_CODE_SCHEMES, type GridCodeScheme } from '@urbangrid/domain';
 
 /**
  * The one validated configuration of the API, read once at boot from environment variables.
@@ -20,6 +20,8 @@ export interface AppConfig {
   cityExtent: BBox;
   /** 单元网格编码 scheme of this city: 15 digits (6+3+3+3, default) or 14 (6+3+3+2). */
   gridCodeScheme: GridCodeScheme;
+  /** Class table loaded into an empty database: the national baseline or the Beijing variant. */
+  classProfile: ClassProfile;
   basemapUrl: string | null;
   jwtSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -51,6 +53,12 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
   const timeZone = parseTimeZone(env.CITY_TIME_ZONE ?? 'Asia/Shanghai');
   const cityExtent = env.CITY_EXTENT ? parseExtent(env.CITY_EXTENT) : DEFAULT_EXTENT;
   const basemapUrl = parseBasemapUrl(env.BASEMAP_URL);
+  const classProfile = (env.CLASS_PROFILE?.trim() || 'national') as ClassProfile;
+  if (!CLASS_PROFILES.includes(classProfile)) {
+    throw new ConfigError(
+      `CLASS_PROFILE must be one of ${CLASS_PROFILES.join(', ')}, got "${env.CLASS_PROFILE}"`,
+    );
+  }
   const gridCodeScheme = (env.GRID_CODE_SCHEME?.trim() || 'gbt30428-15') as GridCodeScheme;
   if (!(gridCodeScheme in GRID_CODE_SCHEMES)) {
     throw new ConfigError(
@@ -88,6 +96,7 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
     cityNameEn: env.CITY_NAME_EN?.trim() || (env.CITY_NAME ? null : 'Gongshu District, Hangzhou (demo)'),
     cityExtent,
     gridCodeScheme,
+    classProfile,
     basemapUrl,
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir, databaseUrl, env.NODE_ENV === 'production'),
     logLevel,
