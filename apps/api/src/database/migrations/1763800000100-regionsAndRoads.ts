@@ -33,7 +33,9 @@ export class RegionsAndRoads1763800000100 implements MigrationInterface {
         CONSTRAINT region_district_ck CHECK (left(code, 6) = district_code),
         CONSTRAINT region_validity_ck CHECK (valid_to IS NULL OR valid_to > valid_from)
       )`);
-    await q.query(`CREATE UNIQUE INDEX region_current_code_uq ON region (level, code) WHERE valid_to IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX region_current_code_uq ON region (level, code) WHERE valid_to IS NULL`,
+    );
     await q.query(`CREATE INDEX region_geom_gix ON region USING gist (geom)`);
     await q.query(
       `CREATE INDEX region_current_grid_gix ON region USING gist (geom) WHERE level = 'grid' AND valid_to IS NULL`,

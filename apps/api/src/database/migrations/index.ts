@@ -9,4 +9,14 @@ import { Imports1763800000800 } from './1763800000800-imports';
 import { ComponentTileIndexes1763800000900 } from './1763800000900-componentTileIndexes';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
-export const MIGRATIONS = [EnablePostgis1763800000000, RegionsAndRoads1763800000100, DepartmentsAndUsers1763800000200, Classes1763800000300, RegionStaging1763800000400, Components1763800000500, Geocoding1763800000600, Imports1763800000800, ComponentTileIndexes1763800000900];
+export const MIGRATIONS = [
+  EnablePostgis1763800000000,
+  RegionsAndRoads1763800000100,
+  DepartmentsAndUsers1763800000200,
+  Classes1763800000300,
+  RegionStaging1763800000400,
+  Components1763800000500,
+  Geocoding1763800000600,
+  Imports1763800000800,
+  ComponentTileIndexes1763800000900,
+];

@@ -82,10 +82,13 @@ class ProtoWriter {
     this.bytes(field, new TextEncoder().encode(value));
   }
 
+  /** Packed repeated varints, written in place: the length first (computed), then the values. */
   packed(field: number, values: readonly number[]): void {
-    const inner = new ProtoWriter();
-    for (const v of values) inner.varint(v);
-    this.bytes(field, inner.finish());
+    let length = 0;
+    for (const v of values) length += varintSize(v);
+    this.tag(field, 2);
+    this.varint(length);
+    for (const v of values) this.varint(v);
   }
 
   double(field: number, value: number): void {
@@ -98,6 +101,21 @@ class ProtoWriter {
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }
+
+  /** The bytes written so far, without copying (valid until the next write or reset). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  reset(): void {
+    this.pos = 0;
+  }
+}
+
+function varintSize(value: number): number {
+  let size = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) size++;
+  return size;
 }
 
 const zigzag = (n: number): number => (n < 0 ? -2 * n - 1 : 2 * n);
@@ -244,6 +262,8 @@ function writeLayer(layer: TileLayer): Uint8Array | null {
   const keys = new Map<string, number>();
   const values = new Map<string, { index: number; value: string | number | boolean }>();
   let written = 0;
+  // One scratch writer for every feature of the layer: dense point layers have tens of thousands.
+  const f = new ProtoWriter();
   for (const feature of layer.features) {
     const geometry = encodeGeometry(feature.geometry);
     if (!geometry) continue;
@@ -258,12 +278,12 @@ function writeLayer(layer: TileLayer): Uint8Array | null {
       if (!entry) values.set(valueKey, (entry = { index: values.size, value }));
       tags.push(k, entry.index);
     }
-    const f = new ProtoWriter();
+    f.reset();
     if (tags.length) f.packed(2, tags);
     f.tag(3, 0);
     f.varint(geometry.type);
     f.packed(4, geometry.commands);
-    w.bytes(2, f.finish());
+    w.bytes(2, f.view());
     written++;
   }
   if (written === 0) return null;

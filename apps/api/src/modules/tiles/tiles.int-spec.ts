@@ -119,15 +119,18 @@ describe('vector tiles', () => {
     expect(z15.layers['grids-labels'].length).toBeGreaterThan(0);
   });
 
-  it('draws components as points from z14 with their class and state', async () => {
+  it('draws components as points from z14, grouped by class and state', async () => {
     const at = tileOf(mid.lon, mid.lat, 14);
     const { tile } = await fetchTile('components', 14, at.x, at.y);
     const layer = tile.layers.components;
-    // A z14 tile (~2 km) holds the whole 416 m × 270 m city unless it straddles a tile edge.
-    expect(layer.length).toBeGreaterThan(0);
-    expect(layer.length).toBeLessThanOrEqual(100);
+    // All 100 lamps share class and state: one MultiPoint feature. A z14 tile (~2 km) holds the
+    // whole 416 m × 270 m city unless it straddles a tile edge.
+    expect(layer.length).toBe(1);
     expect(layer.feature(0).type).toBe(1);
     expect(layer.feature(0).properties).toEqual({ classCode: '0118', state: '完好' });
+    const points = layer.feature(0).loadGeometry().flat();
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.length).toBeLessThanOrEqual(100);
     expect(tile.layers['components-counts']).toBeUndefined();
   });
 

@@ -105,20 +105,32 @@ export class TilesRepository {
    * trip: this is the densest layer). Lines and polygons are shown at a point on their surface.
    */
   async componentPoints(tile: TileAddress): Promise<TileFeature[]> {
-    const rows = await this.db.query<{ class_code: string; state: string; x: number; y: number }>(
-      `WITH ${TILE_CTE}
-       SELECT c.class_code, c.state,
-              round((ST_X(p.pt) - q.x0) * q.s)::int AS x, round((q.y1 - ST_Y(p.pt)) * q.s)::int AS y
-       FROM component c
-       CROSS JOIN q
-       CROSS JOIN LATERAL (
-         SELECT ST_Transform(CASE WHEN GeometryType(c.geom) = 'POINT' THEN c.geom ELSE ST_PointOnSurface(c.geom) END, 3857) AS pt
-       ) p
-       WHERE c.geom && q.clip4326`,
+    // Spherical (web) Mercator written out: x = R·λ, y = R·ln tan(π/4 + φ/2), R = 6,378,137 m,
+    // exactly what ST_Transform(…, 3857) computes, without a PROJ call per point. Points of the
+    // same class and state travel as one MultiPoint: a dense z14 tile has ~23,000 points but ~60
+    // such groups, so the driver parses 120 arrays instead of 23,000 rows. (Sorting the points for
+    // shorter deltas cost 20 ms per tile for ~25 % fewer bytes: not worth it.)
+    const rows = await this.db.query<{ class_code: string; state: string; xs: number[]; ys: number[] }>(
+      `WITH ${TILE_CTE},
+       pts AS (
+         SELECT c.class_code, c.state,
+                round((radians(ST_X(p.pt)) * 6378137 - q.x0) * q.s)::int AS x,
+                round((q.y1 - ln(tan(radians(45 + ST_Y(p.pt) / 2))) * 6378137) * q.s)::int AS y
+         FROM component c
+         CROSS JOIN q
+         CROSS JOIN LATERAL (
+           SELECT CASE WHEN GeometryType(c.geom) = 'POINT' THEN c.geom ELSE ST_PointOnSurface(c.geom) END AS pt
+         ) p
+         WHERE c.geom && q.clip4326
+       )
+       SELECT class_code, state, array_agg(x) AS xs, array_agg(y) AS ys
+       FROM pts
+       GROUP BY class_code, state
+       ORDER BY class_code, state`,
       [tile.z, tile.x, tile.y],
     );
     return rows.map((r) => ({
-      geometry: { type: 'Point', coordinates: [r.x, r.y] },
+      geometry: { type: 'MultiPoint', coordinates: r.xs.map((x, i) => [x, r.ys[i]]) },
       properties: { classCode: r.class_code, state: r.state },
     }));
   }
