@@ -70,7 +70,7 @@ export type TileLayerName = (typeof TILE_LAYERS)[number];
  * or per community with the number of components there (property `count`).
  */
 export const COMPONENT_POINT_MINZOOM = 14;
-export const COMPONENT_GRID_COUNT_MINZOOM = 12;
+export const COMPONENT_GRID_COUNT_MINZOOM = 13;
 export const COMPONENT_COUNT_LAYER = 'components-counts';
 
 export const labelLayerName = (layer: MapLayerName): string => `${layer}-labels`;
