@@ -1,8 +1,8 @@
 /**
  * Reverse-geocoding benchmark: loads the demo city (scale 1) into a fresh schema `bench_geocode`
  * of DATABASE_URL, then makes N lookups at random points inside the district with 2 concurrent
- * clients, twice: through HTTP (GET /api/v1/geocode/reverse on the built API) and as the bare SQL
- * statement (REVERSE_SQL on a pg pool of 2). Prints p50/p95/p99 and lookups/s; asserts nothing.
+ * clients, three ways: the API's statement (REVERSE_SQL on a pg pool), the bare PostGIS lookups it
+ * builds on (BARE_SQL), and through HTTP (GET /api/v1/geocode/reverse on the built API). Prints p50/p95/p99 and lookups/s; asserts nothing.
  * The schema is dropped at the end.
  *
  *   npm run bench -- reverse-geocode [--n 2000] [--concurrency 2] [--seed 7]
@@ -35,6 +35,12 @@ const { Rng } = demoCityModule<RandomModule>('random');
 type Rng = InstanceType<typeof Rng>;
 
 const SCHEMA = 'bench_geocode';
+
+const BARE_SQL = `
+  SELECT (SELECT code FROM region WHERE level = 'grid' AND valid_to IS NULL
+            AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) LIMIT 1) AS grid,
+         (SELECT full_text FROM address_point ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1) AS address,
+         (SELECT code FROM component ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1) AS component`;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -170,9 +176,23 @@ async function main(): Promise<void> {
     const warm = points.slice(0, Math.min(100, n));
 
     // Bare statement: the same SQL and parameters the repository sends.
-    const sql = (p: Position) => pool.query(REVERSE_SQL, [p[0], p[1], 5]).then(() => undefined);
+    const sql = (p: Position) =>
+      pool
+        .query({
+          name: 'reverse-geocode',
+          text: REVERSE_SQL,
+          values: [p[0], p[1], Number(option('shortlist', '5'))],
+        })
+        .then(() => undefined);
     await run(warm, concurrency, sql);
     report('SQL', await run(points, concurrency, sql));
+
+    // The floor: the bare PostGIS lookups (grid by point-in-polygon, nearest address point and
+    // component by KNN, one index probe each, no regions above the grid, no metres, no re-ranking).
+    const bare = (p: Position) =>
+      pool.query({ name: 'bare-postgis', text: BARE_SQL, values: [p[0], p[1]] }).then(() => undefined);
+    await run(warm, concurrency, bare);
+    report('bare', await run(points, concurrency, bare));
 
     const server = await startServer({ DATABASE_URL: sample.url });
     try {
