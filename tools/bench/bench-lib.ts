@@ -13,6 +13,15 @@ export function distModule<T>(relativeToSrc: string): T {
   return require(join(root, 'dist/api/apps/api/src', relativeToSrc)) as T;
 }
 
+/**
+ * A module of the demo-city generator, loaded through tsx at run time: Nx module boundaries keep
+ * projects from importing tools, and the benchmarks need the generator's code, not a copy of it.
+ */
+export function demoCityModule<T>(file: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(root, 'tools/demo-city/src', file)) as T;
+}
+
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');

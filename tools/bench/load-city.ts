@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { databaseUrl, distModule, machine, root } from './bench-lib';
+import { databaseUrl, demoCityModule, distModule, machine, root } from './bench-lib';
 
 interface SqlDatabase {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -58,17 +58,8 @@ function generateCity(seed: number, scale: number): DemoCityDataset {
   return JSON.parse(readFileSync(file, 'utf8')) as DemoCityDataset;
 }
 
-/** mulberry32: a small deterministic generator for the jitter. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type RandomModule = typeof import('../demo-city/src/random');
+const { Rng } = demoCityModule<RandomModule>('random');
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,8 +74,8 @@ export function topUpComponents(
   inside: (p: [number, number]) => boolean,
 ): DemoComponent[] {
   if (components.length === 0 || components.length >= target) return [...components];
-  const next = random(seed);
-  const jitter = () => (next() - 0.5) * 30;
+  const rng = Rng.for(seed, 'bench:top-up');
+  const jitter = () => rng.range(-15, 15);
   const last = new Map<string, number>();
   for (const c of components)
     last.set(c.classCode, Math.max(last.get(c.classCode) ?? 0, Number(c.code.slice(-6))));

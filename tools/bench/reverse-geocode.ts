@@ -15,8 +15,7 @@ import type { DemoCityDataset, Position, ReverseGeocodeResponse } from '@urbangr
 import type { Polygon } from 'geojson';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { join } from 'node:path';
-import { databaseUrl, distModule, machine, ms, root, startServer, summarize } from './bench-lib';
+import { databaseUrl, demoCityModule, distModule, machine, ms, startServer, summarize } from './bench-lib';
 
 type DatabaseModule = typeof import('../../apps/api/src/database/database');
 type SeedModule = typeof import('../../apps/api/src/modules/demo-seed/demo-seed');
@@ -25,11 +24,6 @@ type GeocodingRepositoryModule = typeof import('../../apps/api/src/modules/geoco
 type GeneratorModule = typeof import('../demo-city/src/generate-demo-city');
 type RandomModule = typeof import('../demo-city/src/random');
 
-/** A module of the demo-city generator, loaded through tsx at run time (projects import no tools). */
-function demoCityModule<T>(file: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(root, 'tools/demo-city/src', file)) as T;
-}
 const { generateDemoCity } = demoCityModule<GeneratorModule>('generate-demo-city');
 const { Rng } = demoCityModule<RandomModule>('random');
 type Rng = InstanceType<typeof Rng>;

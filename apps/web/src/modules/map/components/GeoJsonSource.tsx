@@ -1,7 +1,7 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from '@urbangrid/contracts';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { isMapRemoved, useMap } from './map-context';
+import { removeSourceWithLayers, useMap } from './map-context';
 
 export interface GeoJsonSourceProps {
   id: string;
@@ -19,13 +19,7 @@ export function GeoJsonSource({ id, data, children }: GeoJsonSourceProps) {
 
   useLayoutEffect(() => {
     if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: initialData.current });
-    return () => {
-      if (isMapRemoved(map) || !map.getSource(id)) return;
-      for (const layer of map.getStyle().layers) {
-        if ('source' in layer && layer.source === id) map.removeLayer(layer.id);
-      }
-      map.removeSource(id);
-    };
+    return () => removeSourceWithLayers(map, id);
   }, [map, id]);
 
   useLayoutEffect(() => {

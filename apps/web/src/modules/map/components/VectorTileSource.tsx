@@ -1,7 +1,7 @@
 import { TILE_LAYER_MINZOOM, TILE_MAX_ZOOM, type TileLayerName } from '@urbangrid/contracts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { tileUrlTemplate } from '../api/map-api';
-import { isMapRemoved, useMap } from './map-context';
+import { removeSourceWithLayers, useMap } from './map-context';
 
 export interface VectorTileSourceProps {
   /** The API layer; also the source id. */
@@ -27,13 +27,7 @@ export function VectorTileSource({ id, children }: VectorTileSourceProps) {
         maxzoom: TILE_MAX_ZOOM,
       });
     }
-    return () => {
-      if (isMapRemoved(map) || !map.getSource(id)) return;
-      for (const layer of map.getStyle().layers) {
-        if ('source' in layer && layer.source === id) map.removeLayer(layer.id);
-      }
-      map.removeSource(id);
-    };
+    return () => removeSourceWithLayers(map, id);
   }, [map, id]);
 
   return <>{children}</>;

@@ -23,3 +23,12 @@ export function isMapRemoved(map: MaplibreMap): boolean {
 export function markMapRemoved(map: MaplibreMap): void {
   removedMaps.add(map);
 }
+
+/** Removes a source and every layer still drawing from it (a no-op once the map is gone). */
+export function removeSourceWithLayers(map: MaplibreMap, id: string): void {
+  if (isMapRemoved(map) || !map.getSource(id)) return;
+  for (const layer of map.getStyle().layers) {
+    if ('source' in layer && layer.source === id) map.removeLayer(layer.id);
+  }
+  map.removeSource(id);
+}
