@@ -69,16 +69,7 @@ export class ExportsService {
     if (bad.length > 0) throw paramsInvalid(bad);
     const repo = new ImportsRepository(this.db);
     const base = `${level}s-${date ?? 'current'}`;
-    const pages = async function* (): AsyncGenerator<RegionRowRef[]> {
-      let after: string | null = null;
-      for (;;) {
-        const rows = await repo.regionPage(level, date, after, PAGE);
-        if (rows.length === 0) return;
-        yield rows;
-        after = rows[rows.length - 1].code;
-        if (rows.length < PAGE) return;
-      }
-    };
+    const pages = () => keysetPages((after) => repo.regionPage(level, date, after, PAGE));
     if (format === 'geojson') {
       return file(
         geoJsonLines(pages(), (r) => ({
@@ -160,16 +151,7 @@ export class ExportsService {
     if (q.date !== undefined) bad.push({ field: 'date', message: 'applies to regions only' });
     if (bad.length > 0) throw paramsInvalid(bad);
     const db = this.db;
-    const pages = async function* () {
-      let after: string | null = null;
-      for (;;) {
-        const rows = await componentPage(db, bbox, after, PAGE);
-        if (rows.length === 0) return;
-        yield rows;
-        after = rows[rows.length - 1].code;
-        if (rows.length < PAGE) return;
-      }
-    };
+    const pages = () => keysetPages((after) => componentPage(db, bbox, after, PAGE));
     if (format === 'csv') {
       return file(
         csvLines(pages(), COMPONENT_CSV_COLUMNS, (r) => [
@@ -270,4 +252,18 @@ function csvLines<R>(
       for await (const page of pages) yield page.map((r) => `${values(r).map(cell).join(',')}\r\n`).join('');
     })(),
   );
+}
+
+/** Pages of at most PAGE rows ordered by `code`, each asked for after the last code of the one before. */
+async function* keysetPages<T extends { code: string }>(
+  page: (after: string | null) => Promise<T[]>,
+): AsyncGenerator<T[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await page(after);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].code;
+    if (rows.length < PAGE) return;
+  }
 }
