@@ -11,6 +11,7 @@ import { SearchBox } from '../../search/components/SearchBox';
 import type { SearchResult } from '../../search/hooks/useSearch';
 import type { MapUnavailableError } from '../api/errors';
 import { isPosition, isRecord } from '../api/guards';
+import { nearestPosition } from '../utils/geometry';
 import type { AsyncState } from '../hooks/async-state';
 import { LAYER_ORDER, MAP_SOURCES } from '../layers/map-layers';
 import { createMapStyle } from '../layers/map-style';
@@ -54,13 +55,23 @@ const COMPONENT_LAYER_IDS = new Set(
 const hitLayers = (ids: readonly string[]) =>
   ids.filter((id) => id === qualityCircles.id || COMPONENT_LAYER_IDS.has(id));
 
-/** Where the clicked component point is, if the click hit one. */
-function componentHitPoint(hits: readonly MapGeoJSONFeature[]): Position | null {
+/**
+ * Where the clicked component point is, if the click hit one. Tiles carry the points of one class
+ * and state as a MultiPoint, so the member nearest to the click is the one that was hit.
+ */
+function componentHitPoint(hits: readonly MapGeoJSONFeature[], click: Position): Position | null {
   const hit = hits.find((feature) => COMPONENT_LAYER_IDS.has(feature.layer.id));
   // Read as unknown: maplibre types feature geometry with @types/geojson.
   const geometry: unknown = hit?.geometry;
-  if (!isRecord(geometry) || geometry.type !== 'Point' || !isPosition(geometry.coordinates)) return null;
-  return [geometry.coordinates[0], geometry.coordinates[1]];
+  if (!isRecord(geometry)) return null;
+  const coordinates: unknown = geometry.coordinates;
+  const points: Position[] =
+    geometry.type === 'Point' && isPosition(coordinates)
+      ? [coordinates]
+      : geometry.type === 'MultiPoint' && Array.isArray(coordinates)
+        ? coordinates.filter(isPosition)
+        : [];
+  return nearestPosition(points, click);
 }
 
 /** Room the camera leaves for the info panel: a side panel on a desk, a bottom sheet on a phone. */
@@ -134,7 +145,7 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
       setFindingIndex(index);
       return;
     }
-    const hitPoint = componentHitPoint(click.hits);
+    const hitPoint = componentHitPoint(click.hits, click.point);
     setSelection({ point: hitPoint ?? click.point, componentCode: null, componentHit: hitPoint !== null });
   }, []);
 

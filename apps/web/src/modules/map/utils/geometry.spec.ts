@@ -1,6 +1,6 @@
-import type { Geometry } from '@urbangrid/contracts';
+import type { Geometry, Position } from '@urbangrid/contracts';
 import { describe, expect, it } from 'vitest';
-import { geometryBBox, representativePoint } from './geometry';
+import { geometryBBox, nearestPosition, representativePoint } from './geometry';
 
 const square: Geometry = {
   type: 'Polygon',
@@ -103,5 +103,18 @@ describe('representativePoint', () => {
         ],
       }),
     ).toEqual([1, 1]);
+  });
+});
+
+describe('nearestPosition', () => {
+  it('picks the member of a MultiPoint nearest to the click', () => {
+    const points: Position[] = [
+      [120.1, 30.3],
+      [120.1002, 30.3001],
+      [120.2, 30.4],
+    ];
+    // (120.1002, 30.3001) is 0.0001° from the click; (120.1, 30.3) is 0.00022° away.
+    expect(nearestPosition(points, [120.1002, 30.3002])).toEqual([120.1002, 30.3001]);
+    expect(nearestPosition([], [120.1, 30.3])).toBeNull();
   });
 });

@@ -86,3 +86,14 @@ export function representativePoint(geometry: Geometry): Position | null {
     }
   }
 }
+
+/** The position nearest to `to` (planar in degrees: points a few pixels apart); null when none. */
+export function nearestPosition(points: readonly Position[], to: Position): Position | null {
+  let best: Position | null = null;
+  let bestD = Infinity;
+  for (const p of points) {
+    const d = (p[0] - to[0]) ** 2 + (p[1] - to[1]) ** 2;
+    if (d < bestD) [best, bestD] = [p, d];
+  }
+  return best;
+}
