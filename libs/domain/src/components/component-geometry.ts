@@ -1,8 +1,8 @@
 import type { ComponentGeometryType } from '../classes';
 import { DomainError } from '../errors';
+import { geoJsonGeometryProblem, type GeoJsonGeometryType } from '../geo/geojson-geometry';
 
-export type ComponentGeoJsonType =
-  'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
+export type ComponentGeoJsonType = GeoJsonGeometryType;
 
 /** GeoJSON types of each kind; the database check allows exactly these six. */
 export const GEOMETRY_TYPES_OF_KIND: Record<ComponentGeometryType, readonly ComponentGeoJsonType[]> = {
@@ -23,74 +23,15 @@ function invalid(message: string): DomainError {
   return new DomainError('COMPONENT.GEOMETRY_INVALID', message, [{ field: 'geometry', message }]);
 }
 
-function assertPosition(p: unknown, path: string): void {
-  if (
-    !Array.isArray(p) ||
-    p.length < 2 ||
-    p.length > 3 ||
-    !p.every((v) => typeof v === 'number' && Number.isFinite(v))
-  ) {
-    throw invalid(`${path} must be [lon, lat] with finite numbers`);
-  }
-  const [lon, lat] = p as number[];
-  if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
-    throw invalid(`${path} is outside longitude/latitude range`);
-}
-
-function assertLine(line: unknown, path: string, minPoints: number): void {
-  if (!Array.isArray(line) || line.length < minPoints)
-    throw invalid(`${path} needs at least ${minPoints} positions`);
-  line.forEach((p, k) => assertPosition(p, `${path}[${k}]`));
-}
-
-function assertRing(ring: unknown, path: string): void {
-  assertLine(ring, path, 4);
-  const r = ring as number[][];
-  const first = r[0];
-  const last = r[r.length - 1];
-  if (first[0] !== last[0] || first[1] !== last[1]) throw invalid(`${path} is not closed`);
-}
-
-function assertArray(v: unknown, path: string): unknown[] {
-  if (!Array.isArray(v) || v.length === 0) throw invalid(`${path} must be a non-empty array`);
-  return v;
-}
-
 /**
  * Checks the shape of a GeoJSON geometry (RFC 7946, EPSG:4326) for a component: one of the six
  * simple types, finite coordinates in range, lines of 2+ positions, closed rings of 4+.
  * Throws `COMPONENT.GEOMETRY_INVALID`. Topology (self-intersection) is left to PostGIS.
  */
 export function assertComponentGeometry(value: unknown): ComponentGeometry {
-  if (typeof value !== 'object' || value === null) throw invalid('geometry must be a GeoJSON object');
-  const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
-  if (typeof type !== 'string' || !(ALL_TYPES as readonly string[]).includes(type)) {
-    throw invalid(`geometry type must be one of ${ALL_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
-  }
-  const t = type as ComponentGeoJsonType;
-  switch (t) {
-    case 'Point':
-      assertPosition(coordinates, 'coordinates');
-      break;
-    case 'MultiPoint':
-      assertArray(coordinates, 'coordinates').forEach((p, k) => assertPosition(p, `coordinates[${k}]`));
-      break;
-    case 'LineString':
-      assertLine(coordinates, 'coordinates', 2);
-      break;
-    case 'MultiLineString':
-      assertArray(coordinates, 'coordinates').forEach((l, k) => assertLine(l, `coordinates[${k}]`, 2));
-      break;
-    case 'Polygon':
-      assertArray(coordinates, 'coordinates').forEach((r, k) => assertRing(r, `coordinates[${k}]`));
-      break;
-    case 'MultiPolygon':
-      assertArray(coordinates, 'coordinates').forEach((poly, k) =>
-        assertArray(poly, `coordinates[${k}]`).forEach((r, m) => assertRing(r, `coordinates[${k}][${m}]`)),
-      );
-      break;
-  }
-  return { type: t, coordinates };
+  const problem = geoJsonGeometryProblem(value, ALL_TYPES);
+  if (problem) throw invalid(problem);
+  return value as ComponentGeometry;
 }
 
 /** The kind of a GeoJSON type: Point/MultiPoint → point, and so on. */

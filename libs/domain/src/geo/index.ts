@@ -1,2 +1,3 @@
 export * from './coordinates';
 export * from './spherical';
+export * from './geojson-geometry';

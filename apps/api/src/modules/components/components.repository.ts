@@ -177,12 +177,14 @@ export class ComponentsRepository {
 
   /** PostGIS's verdict on a structurally valid GeoJSON geometry: null when valid, else the reason. */
   async geometryProblem(geometry: Geometry): Promise<string | null> {
-    const [row] = await this.db.query<{ reason: string | null }>(
+    const rows = await this.db.query<{ reason: string | null }>(
       `SELECT CASE WHEN ST_IsValid(g) THEN NULL ELSE ST_IsValidReason(g) END AS reason
        FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) x`,
       [JSON.stringify(geometry)],
     );
-    return row?.reason ?? null;
+    // No row back: GEOS failed inside the embedded build; the geometry is not usable either way.
+    if (rows.length === 0) return 'PostGIS could not read it';
+    return rows[0].reason;
   }
 
   /** The current unit grid that holds the geometry's point on surface. */

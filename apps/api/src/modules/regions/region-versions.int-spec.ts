@@ -77,6 +77,30 @@ describe('region versions', () => {
         422,
         'REGION.GEOMETRY_INVALID',
       ],
+      [
+        { geometry: { type: 'Polygon', coordinates: [[[W, S]]] }, validFrom: '2025-06-01' },
+        422,
+        'REGION.GEOMETRY_INVALID',
+      ],
+      [
+        {
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [W, S],
+                [E, S],
+                [W, S],
+                [W, S],
+              ],
+            ],
+          },
+          validFrom: '2025-06-01',
+        },
+        422,
+        'REGION.GEOMETRY_INVALID',
+      ],
+      [{ geometry: box(0, 0, 0.001, 0.001), validFrom: '2025-06-01' }, 422, 'REGION.GEOMETRY_INVALID'],
       [{ validFrom: '2025-06-01' }, 400, 'REQUEST.VALIDATION_FAILED'],
       [{ geometry: HALF, validFrom: '1 June' }, 400, 'REQUEST.VALIDATION_FAILED'],
       [{ geometry: HALF, colour: 'red' }, 400, 'REQUEST.VALIDATION_FAILED'],

@@ -239,18 +239,25 @@ export class RegionsRepository {
     return rows[0] ? toVersion(rows[0]) : null;
   }
 
-  /** Why a GeoJSON polygon is unusable (parse error, not a polygon, invalid), or null when fine. */
-  async polygonProblem(geometry: unknown): Promise<string | null> {
-    const [row] = await this.db.query<{ problem: string | null }>(
+  /**
+   * Why a structurally sound GeoJSON polygon is unusable (invalid, empty, zero area, outside the
+   * city extent), or null when fine. No row back (GEOS failing inside the embedded build) counts
+   * as unusable too.
+   */
+  async polygonProblem(geometry: unknown, extent: BBox): Promise<string | null> {
+    const rows = await this.db.query<{ problem: string | null }>(
       `SELECT CASE
                 WHEN GeometryType(g) NOT IN ('POLYGON', 'MULTIPOLYGON') THEN 'not a Polygon or MultiPolygon'
                 WHEN ST_IsEmpty(g) THEN 'empty geometry'
                 WHEN NOT ST_IsValid(g) THEN ST_IsValidReason(g)
+                WHEN ST_Area(g::geography) < 1 THEN 'its area is below 1 m²'
+                WHEN NOT ST_CoveredBy(g, ST_MakeEnvelope($2, $3, $4, $5, 4326)) THEN 'it leaves the city extent'
               END AS problem
-       FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x`,
-      [JSON.stringify(geometry)],
+       FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326) AS g) x`,
+      [JSON.stringify(geometry), ...extent],
     );
-    return row?.problem ?? null;
+    if (rows.length === 0) return 'PostGIS could not read it';
+    return rows[0].problem;
   }
 
   /**

@@ -11,6 +11,7 @@ import { MAP_LAYERS, REGION_LEVELS } from '@urbangrid/contracts';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
+import { geoJsonGeometryProblem } from '@urbangrid/domain';
 import { RegionsRepository, type LocatedPoint } from './regions.repository';
 
 const LAYER_LEVEL: Record<Exclude<MapLayerName, 'roads'>, RegionLevel> = {
@@ -92,9 +93,11 @@ export class RegionsService {
         `validFrom ${validFrom} is in the future (today is ${today})`,
       );
     }
+    const shape = geoJsonGeometryProblem(change.geometry, ['Polygon', 'MultiPolygon']);
+    if (shape) throw new ApiError('REGION.GEOMETRY_INVALID', `the new outline is unusable: ${shape}`);
     return this.db.transaction(async (tx) => {
       const repo = new RegionsRepository(tx);
-      const problem = await repo.polygonProblem(change.geometry);
+      const problem = await repo.polygonProblem(change.geometry, this.config.cityExtent);
       if (problem) throw new ApiError('REGION.GEOMETRY_INVALID', `the new outline is unusable: ${problem}`);
       const current = await repo.lockCurrent(level, code);
       if (!current) throw new ApiError('REGION.NOT_FOUND', `no ${level} ${code} is in force`);
