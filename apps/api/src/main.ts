@@ -86,7 +86,7 @@ async function serve(config: AppConfig): Promise<void> {
     const result = await seedDemoCityIfEmpty(db, demo);
     if (result.seeded) {
       console.log(
-        `demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.users} users`,
+        `demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.components} components, ${result.users} users`,
       );
     }
   }
