@@ -42,7 +42,8 @@ if (!existsSync(dataset)) {
 process.stdout.write('• starting the server (first start creates and seeds the database)\n');
 const child = spawn(process.execPath, [main, 'serve'], {
   cwd: root,
-  env: { ...process.env, DATA_DIR: dataDir, DEMO_DATASET: dataset },
+  // The desk console shows warnings and errors; LOG_LEVEL=info logs every request (JSON, pino).
+  env: { LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir, DEMO_DATASET: dataset },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let announced = false;
