@@ -22,7 +22,7 @@ export function MapStatus({ loading, error, onRetry }: MapStatusProps) {
           <span>{message}</span>
         </div>
         {onRetry && (
-          <button type="button" className="map-status__retry" onClick={onRetry}>
+          <button type="button" className="ug-button" onClick={onRetry}>
             {t('map.retry')}
           </button>
         )}
@@ -38,7 +38,7 @@ export function MapStatus({ loading, error, onRetry }: MapStatusProps) {
     >
       {loading !== null && (
         <>
-          <span className="map-status__spinner" aria-hidden="true" />
+          <span className="ug-spinner" aria-hidden="true" />
           <span>{loading}</span>
         </>
       )}

@@ -37,7 +37,7 @@ export function QualityPanel({ enabled, onToggle, state, onRetry, selected }: Qu
       </div>
       {state?.status === 'loading' && (
         <p className="quality__status" role="status">
-          <span className="quality__spinner" aria-hidden="true" />
+          <span className="ug-spinner" aria-hidden="true" />
           {t('quality.running')}
         </p>
       )}
@@ -51,7 +51,7 @@ export function QualityPanel({ enabled, onToggle, state, onRetry, selected }: Qu
                 : description.text;
             })()}
           </span>
-          <button type="button" className="quality__retry" onClick={onRetry}>
+          <button type="button" className="ug-button ug-button--small" onClick={onRetry}>
             {t('map.retry')}
           </button>
         </div>

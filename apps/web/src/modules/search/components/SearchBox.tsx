@@ -127,7 +127,7 @@ export function SearchBox({ onResult }: SearchBoxProps) {
         aria-live="polite"
         hidden={status === null}
       >
-        {state.status === 'loading' && <span className="search__spinner" aria-hidden="true" />}
+        {state.status === 'loading' && <span className="ug-spinner" aria-hidden="true" />}
         {status}
       </div>
       {error !== null && (
