@@ -10,3 +10,5 @@ export * from './classes';
 export * from './components';
 export * from './geocoding';
 export * from './imports';
+export * from './auth';
+export * from './cases';

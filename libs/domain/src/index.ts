@@ -4,3 +4,4 @@ export * from './classes';
 export * from './geo';
 export * from './geocoding';
 export * from './components';
+export * from './workflow';

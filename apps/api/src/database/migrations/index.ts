@@ -7,6 +7,8 @@ import { Components1763800000500 } from './1763800000500-components';
 import { Geocoding1763800000600 } from './1763800000600-geocoding';
 import { Imports1763800000800 } from './1763800000800-imports';
 import { ComponentTileIndexes1763800000900 } from './1763800000900-componentTileIndexes';
+import { Cases1763800001200 } from './1763800001200-cases';
+import { AuthSessions1763800001000 } from './1763800001000-authSessions';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   Geocoding1763800000600,
   Imports1763800000800,
   ComponentTileIndexes1763800000900,
+  Cases1763800001200,
+  AuthSessions1763800001000,
 ];
