@@ -29,6 +29,15 @@ export interface DemoCityDataset {
   geocoding?: DemoGeocodingData;
   /** 部件 components; absent in datasets written before components existed. */
   components?: DemoComponent[];
+  /** 派遣 routing: small or big class → department; absent in datasets written before cases existed. */
+  dispatchRules?: DemoDispatchRule[];
+}
+
+export interface DemoDispatchRule {
+  kind: 'component' | 'event';
+  /** Big (2 digits) or small (4 digits) class code. */
+  classPrefix: string;
+  departmentCode: string;
 }
 
 export interface DemoRegion {
@@ -54,6 +63,8 @@ export interface DemoDepartment {
   name: string;
   nameEn: string;
   parentCode: string | null;
+  /** For a territorial government office (属地): the street or district code it answers for. */
+  territoryCode?: string;
 }
 
 export interface DemoUser {

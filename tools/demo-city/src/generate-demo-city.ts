@@ -31,6 +31,7 @@ import {
   majorRoadNamePool,
   streetNamePool,
 } from './names';
+import { buildDispatchRules } from './dispatch-rules';
 import { buildDepartments, buildUsers } from './organization';
 import { Rng } from './random';
 
@@ -339,6 +340,7 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     regions,
     roads,
     departments: buildDepartments(streets),
+    dispatchRules: buildDispatchRules(),
     users: buildUsers(streets.length, Rng.for(seed, 'people')),
     components: generateDemoComponents({ districtCode: DISTRICT_CODE, scale, regions, roads }, seed),
     geocoding: generateGeocodingData({ regions, roads }, seed),

@@ -52,6 +52,7 @@ export function buildDepartments(streets: readonly StreetRef[]): DemoDepartment[
       name: `${s.name}办事处`,
       nameEn: `${s.nameEn} Sub-district Office`,
       parentCode: null,
+      territoryCode: s.code,
     })),
   ];
 }

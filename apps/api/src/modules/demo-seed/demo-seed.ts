@@ -2,6 +2,7 @@ import type { DemoCityDataset, DemoComponent, RegionLevel } from '@urbangrid/con
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../database/database';
 import { OrganizationRepository } from '../auth/organization.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { ComponentsRepository, type NewComponent } from '../components/components.repository';
 import { hashPassword } from '../auth/password';
 import { GeocodingRepository } from '../geocoding/geocoding.repository';
@@ -76,6 +77,7 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
     if (dataset.geocoding) await new GeocodingRepository(tx).insertDemoData(districtCode, dataset.geocoding);
     await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
     await orgRepo.insertUsers(users);
+    await seedDemoRouting(new CasesRepository(tx), dataset);
     const components = dataset.components ?? [];
     await new ComponentsRepository(tx).insertMany(demoComponentRows(dataset, components));
     return {
@@ -110,4 +112,21 @@ function demoComponentRows(dataset: DemoCityDataset, components: readonly DemoCo
     note: null,
     photo: null,
   }));
+}
+
+/** 派遣 routing of the demo city: street offices answer for their street (属地), class rules. */
+async function seedDemoRouting(repo: CasesRepository, dataset: DemoCityDataset): Promise<void> {
+  await repo.setTerritories(
+    dataset.departments.flatMap((d) => (d.territoryCode ? [{ departmentCode: d.code, territoryCode: d.territoryCode }] : [])),
+  );
+  await repo.insertDispatchRules(
+    (dataset.dispatchRules ?? []).map((r) => ({
+      districtCode: dataset.city.districtCode,
+      kind: r.kind,
+      classPrefix: r.classPrefix,
+      regionCode: '',
+      departmentCode: r.departmentCode,
+      note: null,
+    })),
+  );
 }
