@@ -5,3 +5,4 @@ export * from './geo';
 export * from './geocoding';
 export * from './components';
 export * from './workflow';
+export * from './time-limits';
