@@ -126,3 +126,23 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
 /** Time-limit traffic light (spec 03 §10). */
 export const DEADLINE_COLOURS = ['green', 'yellow', 'red'] as const;
 export type DeadlineColour = (typeof DEADLINE_COLOURS)[number];
+
+/** What a case is about (spec 01): a 部件 component or an 事件 event. */
+export const CASE_KINDS = ['component', 'event'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** 不予受理 reasons (spec 03 §3, §5): out of scope, duplicate (with `duplicateOf`), 不属实, too little information. */
+export const REJECT_REASONS = ['out_of_scope', 'duplicate', 'not_verified', 'insufficient_info'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** 不予立案 / 作废 reasons (spec 03 §3): 立案条件 not met, duplicate of an open case, wrong report. */
+export const VOID_REASONS = ['condition_not_met', 'duplicate', 'wrong_report', 'other'] as const;
+export type VoidReason = (typeof VOID_REASONS)[number];
+
+/** 回退 reasons (spec 03 §3): `misrouted` is the dispatcher's error, the rest need the long chain in many cities. */
+export const RETURN_REASONS = ['misrouted', 'not_responsible', 'other'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** 挂账 reasons (spec 03 §3): engineering or seasonal work, conditions not yet present. */
+export const PARK_REASONS = ['engineering', 'seasonal', 'conditions_missing', 'other'] as const;
+export type ParkReason = (typeof PARK_REASONS)[number];
