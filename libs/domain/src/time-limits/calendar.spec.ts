@@ -22,8 +22,12 @@ describe('working calendar', () => {
   });
 
   it('refuses impossible dates', () => {
-    expect(() => parseLocalDate('2026-02-30')).toThrow(expect.objectContaining({ code: 'TIMELIMIT.DATE_INVALID' }));
-    expect(() => parseLocalDate('2026-2-3')).toThrow(expect.objectContaining({ code: 'TIMELIMIT.DATE_INVALID' }));
+    expect(() => parseLocalDate('2026-02-30')).toThrow(
+      expect.objectContaining({ code: 'TIMELIMIT.DATE_INVALID' }),
+    );
+    expect(() => parseLocalDate('2026-2-3')).toThrow(
+      expect.objectContaining({ code: 'TIMELIMIT.DATE_INVALID' }),
+    );
   });
 
   it('computes zone offsets: Shanghai +480 all year, New York −300 / −240 with DST, fixed offsets', () => {
@@ -33,7 +37,9 @@ describe('working calendar', () => {
     expect(zoneOffsetMinutes('America/New_York', Date.UTC(2026, 6, 15, 12))).toBe(-240);
     expect(zoneOffsetMinutes('+05:30', 0)).toBe(330);
     expect(zoneOffsetMinutes('UTC', 0)).toBe(0);
-    expect(() => zoneOffsetMinutes('Mars/Olympus', 0)).toThrow(expect.objectContaining({ code: 'TIMELIMIT.TIME_ZONE_INVALID' }));
+    expect(() => zoneOffsetMinutes('Mars/Olympus', 0)).toThrow(
+      expect.objectContaining({ code: 'TIMELIMIT.TIME_ZONE_INVALID' }),
+    );
   });
 
   it('converts local wall time to UTC and back', () => {
@@ -42,7 +48,9 @@ describe('working calendar', () => {
     expect(new Date(localToUtc('Asia/Shanghai', day, 540)).toISOString()).toBe('2026-07-01T01:00:00.000Z');
     expect(new Date(localToUtc('America/New_York', day, 540)).toISOString()).toBe('2026-07-01T13:00:00.000Z');
     // 2026-01-15 09:00 EST (−5 h) = 14:00Z.
-    expect(new Date(localToUtc('America/New_York', parseLocalDate('2026-01-15'), 540)).toISOString()).toBe('2026-01-15T14:00:00.000Z');
+    expect(new Date(localToUtc('America/New_York', parseLocalDate('2026-01-15'), 540)).toISOString()).toBe(
+      '2026-01-15T14:00:00.000Z',
+    );
     // 23:30Z on 06-30 is 07:30 on 07-01 in Shanghai: minute 450 of the day.
     expect(utcToLocal('Asia/Shanghai', Date.UTC(2026, 5, 30, 23, 30))).toEqual({ day, minuteOfDay: 450 });
     expect(localDateOf('Asia/Shanghai', new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01');
@@ -72,12 +80,26 @@ describe('working calendar', () => {
 
   it('reports bad calendars', () => {
     const bad = (patch: Parameters<typeof testCalendar>[0]) => () => validateCalendar(testCalendar(patch));
-    const code = expect.objectContaining({ code: 'TIMELIMIT.CALENDAR_INVALID' });
+    const code = expect.objectContaining({ code: 'TIMELIMIT.CALENDAR_INVALID' }) as Error;
     expect(bad({ windows: [] })).toThrow(code);
     expect(bad({ windows: [{ start: '12:00', end: '08:00' }] })).toThrow(code);
-    expect(bad({ windows: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] })).toThrow(code);
+    expect(
+      bad({
+        windows: [
+          { start: '08:00', end: '12:00' },
+          { start: '11:00', end: '13:00' },
+        ],
+      }),
+    ).toThrow(code);
     expect(bad({ windows: [{ start: '8:00', end: '12:00' }] })).toThrow(code);
     expect(bad({ weekdays: [0] })).toThrow(code);
-    expect(bad({ days: [{ date: '2026-10-01', kind: 'holiday', name: 'a' }, { date: '2026-10-01', kind: 'holiday', name: 'b' }] })).toThrow(code);
+    expect(
+      bad({
+        days: [
+          { date: '2026-10-01', kind: 'holiday', name: 'a' },
+          { date: '2026-10-01', kind: 'holiday', name: 'b' },
+        ],
+      }),
+    ).toThrow(code);
   });
 });

@@ -125,7 +125,14 @@ function offsetFnOf(timeZone: string): OffsetFn {
     fn = (utcMs) => {
       const p: Record<string, number> = {};
       for (const part of dtf.formatToParts(new Date(utcMs))) p[part.type] = Number(part.value);
-      const wall = Date.UTC(p['year'] ?? 0, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'], p['minute'], p['second']);
+      const wall = Date.UTC(
+        p['year'] ?? 0,
+        (p['month'] ?? 1) - 1,
+        p['day'] ?? 1,
+        p['hour'],
+        p['minute'],
+        p['second'],
+      );
       return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / MINUTE_MS);
     };
   }

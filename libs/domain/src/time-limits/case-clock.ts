@@ -106,12 +106,20 @@ export function startStage(
   const snap = snapshotLimit(limit);
   return {
     ...clock,
-    stage: { stage, startedAt: iso(at), deadline: iso(addDuration(at, snap, calendar, settings)), limit: snap },
+    stage: {
+      stage,
+      startedAt: iso(at),
+      deadline: iso(addDuration(at, snap, calendar, settings)),
+      limit: snap,
+    },
   };
 }
 
 /** Ends the running stage: the clock without it, and whether it finished on time. */
-export function endStage(clock: CaseClock, at: Date): { clock: CaseClock; outcome: LimitOutcome & { stage: CaseStage } } {
+export function endStage(
+  clock: CaseClock,
+  at: Date,
+): { clock: CaseClock; outcome: LimitOutcome & { stage: CaseStage } } {
   if (!clock.stage) throw clockError('no stage limit is running');
   const { stage, deadline } = clock.stage;
   return {
@@ -189,7 +197,9 @@ function unpause(
   }
   const left = d.remainingAtPause ?? 0;
   const deadline =
-    left > 0 ? iso(addDuration(at, { value: left, unit: 'minute', basis: d.limit.basis }, calendar, settings)) : d.deadline;
+    left > 0
+      ? iso(addDuration(at, { value: left, unit: 'minute', basis: d.limit.basis }, calendar, settings))
+      : d.deadline;
   return { ...d, deadline, pausedAt: null, pauseReason: null, remainingAtPause: null };
 }
 
@@ -270,7 +280,10 @@ export function extendDisposal(
       allowedMinutes: d.allowedMinutes + grown,
       // While paused for the pending request, the time left grows with the extension.
       remainingAtPause: d.remainingAtPause === null ? null : d.remainingAtPause + grown,
-      extensions: [...d.extensions, { at: iso(at), by: step, deadlineBefore: d.deadline, deadlineAfter: iso(after) }],
+      extensions: [
+        ...d.extensions,
+        { at: iso(at), by: step, deadlineBefore: d.deadline, deadlineAfter: iso(after) },
+      ],
     },
   };
 }
@@ -288,7 +301,8 @@ export function redispatchDisposal(
   settings: TimeLimitSettings = DEFAULT_TIME_LIMIT_SETTINGS,
 ): CaseClock {
   const d = mustDisposal(clock);
-  const restart = reason === 'rework' ? settings.reworkClock === 'restart' : settings.returnClock === 'restart';
+  const restart =
+    reason === 'rework' ? settings.reworkClock === 'restart' : settings.returnClock === 'restart';
   if (restart) return startDisposal(clock, d.limit, at, calendar, settings);
   // Keep: a pending pause (return requested with the clock stopped) continues where it stopped.
   return d.pauseReason === 'pending' ? endPending(clock, at, calendar, settings) : clock;
@@ -298,7 +312,10 @@ export function redispatchDisposal(
 export function finishDisposal(clock: CaseClock, at: Date): { clock: CaseClock; outcome: LimitOutcome } {
   const d = mustDisposal(clock);
   if (d.pauseReason === 'park') throw clockError('a parked case must be resumed before it is finished');
-  return { clock, outcome: { finishedAt: iso(at), deadline: d.deadline, onTime: onTime(at, new Date(d.deadline)) } };
+  return {
+    clock,
+    outcome: { finishedAt: iso(at), deadline: d.deadline, onTime: onTime(at, new Date(d.deadline)) },
+  };
 }
 
 /**
@@ -313,7 +330,10 @@ export function disposalProgress(
 ): LimitProgress | null {
   const d = clock.disposal;
   if (!d) return null;
-  const left = d.pausedAt !== null ? (d.remainingAtPause ?? 0) : remaining(now, new Date(d.deadline), d.limit.basis, calendar);
+  const left =
+    d.pausedAt !== null
+      ? (d.remainingAtPause ?? 0)
+      : remaining(now, new Date(d.deadline), d.limit.basis, calendar);
   const overdue = d.pausedAt !== null ? left < 0 : now.getTime() > new Date(d.deadline).getTime();
   const used = d.allowedMinutes - left;
   let share = d.allowedMinutes > 0 ? used / d.allowedMinutes : overdue ? Number.POSITIVE_INFINITY : 0;

@@ -5,8 +5,12 @@ import { cst, testCalendar } from './test-calendar';
 
 const cal = testCalendar();
 const at = (local: string) => cst(local).toISOString();
-const add = (start: string, value: number, unit: Parameters<typeof addDuration>[1]['unit'], extra: Parameters<typeof resolveSettings>[0] = {}) =>
-  addDuration(cst(start), { value, unit }, cal, resolveSettings(extra)).toISOString();
+const add = (
+  start: string,
+  value: number,
+  unit: Parameters<typeof addDuration>[1]['unit'],
+  extra: Parameters<typeof resolveSettings>[0] = {},
+) => addDuration(cst(start), { value, unit }, cal, resolveSettings(extra)).toISOString();
 
 /**
  * Reference: walk minute by minute with its own UTC+8 arithmetic (no Intl, no calendar code),
@@ -17,7 +21,9 @@ function isWorkingMinute(t: number): boolean {
   const date = local.toISOString().slice(0, 10);
   const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
   const override = cal.days.find((d) => d.date === date);
-  const working = override ? override.kind === 'adjusted_workday' : local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
+  const working = override
+    ? override.kind === 'adjusted_workday'
+    : local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
   return working && ((minute >= 510 && minute < 720) || (minute >= 810 && minute < 1050));
 }
 function bruteWorkingDeadline(start: Date, minutes: number): Date {
@@ -69,7 +75,13 @@ describe('working hours', () => {
 
   it('working minutes: a minute limit with basis working', () => {
     // 11:50 + 30 working min: 10 before 12:00, 20 after 13:30 → 13:50.
-    expect(addDuration(cst('2026-11-30 11:50'), { value: 30, unit: 'minute', basis: 'working' }, cal).toISOString()).toBe(at('2026-11-30 13:50'));
+    expect(
+      addDuration(
+        cst('2026-11-30 11:50'),
+        { value: 30, unit: 'minute', basis: 'working' },
+        cal,
+      ).toISOString(),
+    ).toBe(at('2026-11-30 13:50'));
   });
 
   it('agrees with a minute-by-minute walk on long and awkward spans', () => {
@@ -78,7 +90,9 @@ describe('working hours', () => {
       ['2026-09-29 11:59', 40],
       ['2026-11-27 23:59', 100],
     ] as const) {
-      expect(add(start, hours, 'working_hour')).toBe(bruteWorkingDeadline(cst(start), hours * 60).toISOString());
+      expect(add(start, hours, 'working_hour')).toBe(
+        bruteWorkingDeadline(cst(start), hours * 60).toISOString(),
+      );
     }
   });
 });
@@ -96,12 +110,16 @@ describe('working days', () => {
     // From Mon 09-14 08:30: 15 working days over 09-20 (Sun, worked), Oct 1–7 off, 10-10 (Sat, worked).
     // Working days: 09-14..18 (5), 09-20 (1), 09-21..25 (5), 09-28..30 (3), 10-08 (1) = 15 → ends 10-08 17:30.
     expect(add('2026-09-14 08:30', 15, 'working_day')).toBe(at('2026-10-08 17:30'));
-    expect(add('2026-09-14 08:30', 15, 'working_day')).toBe(bruteWorkingDeadline(cst('2026-09-14 08:30'), 6750).toISOString());
+    expect(add('2026-09-14 08:30', 15, 'working_day')).toBe(
+      bruteWorkingDeadline(cst('2026-09-14 08:30'), 6750).toISOString(),
+    );
   });
 
   it('a configured working-day length replaces the windows sum: 1 day of 480 min from Mon 08:30 → Tue 09:00', () => {
     // 450 on Monday, 30 more on Tuesday.
-    expect(add('2026-11-30 08:30', 1, 'working_day', { workingDayMinutes: 480 })).toBe(at('2026-12-01 09:00'));
+    expect(add('2026-11-30 08:30', 1, 'working_day', { workingDayMinutes: 480 })).toBe(
+      at('2026-12-01 09:00'),
+    );
   });
 
   it('same_clock_next_working_day: same clock on the N-th following working day', () => {
@@ -111,11 +129,13 @@ describe('working days', () => {
     expect(add('2026-11-28 10:00', 1, 'working_day', mode)).toBe(at('2026-12-01 08:30'));
     // Wed 09-30 15:00 + 1 → Thu 10-08 15:00 (the holidays are skipped).
     expect(add('2026-09-30 15:00', 1, 'working_day', mode)).toBe(at('2026-10-08 15:00'));
-    expect(() => add('2026-09-30 15:00', 1.5, 'working_day', mode)).toThrow(expect.objectContaining({ code: 'TIMELIMIT.DURATION_INVALID' }));
+    expect(() => add('2026-09-30 15:00', 1.5, 'working_day', mode)).toThrow(
+      expect.objectContaining({ code: 'TIMELIMIT.DURATION_INVALID' }),
+    );
   });
 
   it('refuses a calendar without working time instead of looping forever', () => {
-    const idle = testCalendar({ weekdays: [] , days: [] });
+    const idle = testCalendar({ weekdays: [], days: [] });
     expect(() => addDuration(cst('2026-11-30 08:30'), { value: 1, unit: 'working_hour' }, idle)).toThrow(
       expect.objectContaining({ code: 'TIMELIMIT.NO_WORKING_TIME' }),
     );
@@ -127,7 +147,7 @@ describe('durations', () => {
     expect(basisOf({ value: 1, unit: 'working_day' })).toBe('working');
     expect(basisOf({ value: 1, unit: 'hour' })).toBe('natural');
     expect(basisOf({ value: 1, unit: 'hour', basis: 'working' })).toBe('working');
-    const code = expect.objectContaining({ code: 'TIMELIMIT.DURATION_INVALID' });
+    const code = expect.objectContaining({ code: 'TIMELIMIT.DURATION_INVALID' }) as Error;
     expect(() => basisOf({ value: 1, unit: 'working_hour', basis: 'natural' })).toThrow(code);
     expect(() => basisOf({ value: 1, unit: 'day', basis: 'working' })).toThrow(code);
     expect(() => basisOf({ value: -1, unit: 'hour' })).toThrow(code);
@@ -159,13 +179,20 @@ describe('elapsed, remaining, colours', () => {
   it('progress of a 100-minute natural limit: 79 green, 80 yellow, 100 yellow, 101 red', () => {
     const start = cst('2026-11-30 09:00');
     const deadline = cst('2026-11-30 10:40');
-    const colourAt = (min: number) => progress(start, deadline, new Date(start.getTime() + min * 60_000), 'natural', cal).colour;
+    const colourAt = (min: number) =>
+      progress(start, deadline, new Date(start.getTime() + min * 60_000), 'natural', cal).colour;
     expect([79, 80, 100, 101].map(colourAt)).toEqual(['green', 'yellow', 'yellow', 'red']);
   });
 
   it('a working-time limit past its deadline is red even when no working time has passed since', () => {
     // Deadline Mon 17:30, seen at 20:00: 450 of 450 working minutes used, share 1, yet overdue.
-    const p = progress(cst('2026-11-30 08:30'), cst('2026-11-30 17:30'), cst('2026-11-30 20:00'), 'working', cal);
+    const p = progress(
+      cst('2026-11-30 08:30'),
+      cst('2026-11-30 17:30'),
+      cst('2026-11-30 20:00'),
+      'working',
+      cal,
+    );
     expect(p.colour).toBe('red');
     expect(p.elapsed).toBe(450);
   });
@@ -178,12 +205,21 @@ describe('elapsed, remaining, colours', () => {
 
 describe('settings', () => {
   it('fills defaults and lists every bad field', () => {
-    expect(resolveSettings()).toMatchObject({ yellowThreshold: 0.8, workingDayMode: 'window_length', reworkClock: 'restart', returnClock: 'restart', clockRunsWhilePending: true });
+    expect(resolveSettings()).toMatchObject({
+      yellowThreshold: 0.8,
+      workingDayMode: 'window_length',
+      reworkClock: 'restart',
+      returnClock: 'restart',
+      clockRunsWhilePending: true,
+    });
     try {
       resolveSettings({ yellowThreshold: 1.5, workingDayMinutes: 0 });
       expect.unreachable();
     } catch (err) {
-      expect(err).toMatchObject({ code: 'TIMELIMIT.SETTINGS_INVALID', details: [{ field: 'yellowThreshold' }, { field: 'workingDayMinutes' }] });
+      expect(err).toMatchObject({
+        code: 'TIMELIMIT.SETTINGS_INVALID',
+        details: [{ field: 'yellowThreshold' }, { field: 'workingDayMinutes' }],
+      });
     }
   });
 });

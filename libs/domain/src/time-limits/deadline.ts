@@ -1,7 +1,13 @@
 import { DomainError } from '../errors';
 import type { DeadlineColour, TimeUnit } from '../workflow/vocabulary';
 import { TIME_UNITS } from '../workflow/vocabulary';
-import { type CompiledCalendar, compileCalendar, utcToLocal, localToUtc, type WorkCalendar } from './calendar';
+import {
+  type CompiledCalendar,
+  compileCalendar,
+  utcToLocal,
+  localToUtc,
+  type WorkCalendar,
+} from './calendar';
 import { DEFAULT_TIME_LIMIT_SETTINGS, type TimeLimitSettings } from './settings';
 
 export const TIME_BASES = ['natural', 'working'] as const;
@@ -36,21 +42,29 @@ export function basisOf(d: Duration): TimeBasis {
 
 /** Checks value (finite, ≥ 0), unit and basis (`TIMELIMIT.DURATION_INVALID`). */
 export function assertDuration(d: Duration, field = 'duration'): void {
-  const fail = (message: string) => new DomainError('TIMELIMIT.DURATION_INVALID', message, [{ field, message }]);
+  const fail = (message: string) =>
+    new DomainError('TIMELIMIT.DURATION_INVALID', message, [{ field, message }]);
   if (typeof d.value !== 'number' || !Number.isFinite(d.value) || d.value < 0) {
     throw fail(`a time limit is a finite number ≥ 0, got ${String(d.value)}`);
   }
-  if (!TIME_UNITS.includes(d.unit)) throw fail(`unknown unit ${String(d.unit)}; one of ${TIME_UNITS.join(', ')}`);
+  if (!TIME_UNITS.includes(d.unit))
+    throw fail(`unknown unit ${String(d.unit)}; one of ${TIME_UNITS.join(', ')}`);
   if (d.basis !== undefined) {
     const own = basisOfUnit(d.unit);
     if (d.basis !== 'natural' && d.basis !== 'working') throw fail(`unknown basis ${String(d.basis)}`);
-    if (own === 'working' && d.basis === 'natural') throw fail(`${d.unit} is working time; basis natural contradicts it`);
-    if (d.unit === 'day' && d.basis === 'working') throw fail('a working day is unit working_day, not day + working');
+    if (own === 'working' && d.basis === 'natural')
+      throw fail(`${d.unit} is working time; basis natural contradicts it`);
+    if (d.unit === 'day' && d.basis === 'working')
+      throw fail('a working day is unit working_day, not day + working');
   }
 }
 
 /** Natural durations in milliseconds: minute 60 000, hour 3 600 000, day 86 400 000. */
-const NATURAL_MS: Partial<Record<TimeUnit, number>> = { minute: MINUTE_MS, hour: 60 * MINUTE_MS, day: 1440 * MINUTE_MS };
+const NATURAL_MS: Partial<Record<TimeUnit, number>> = {
+  minute: MINUTE_MS,
+  hour: 60 * MINUTE_MS,
+  day: 1440 * MINUTE_MS,
+};
 
 function standardDayMinutes(c: CompiledCalendar, settings: TimeLimitSettings): number {
   return settings.workingDayMinutes ?? c.dayMinutes;
@@ -60,7 +74,11 @@ function standardDayMinutes(c: CompiledCalendar, settings: TimeLimitSettings): n
  * The length of a working-basis duration in working minutes (not for same-clock working days):
  * minute 1, hour and working_hour 60, working_day the standard day (default 450).
  */
-export function workingMinutesOf(d: Duration, calendar: WorkCalendar, settings: TimeLimitSettings = DEFAULT_TIME_LIMIT_SETTINGS): number {
+export function workingMinutesOf(
+  d: Duration,
+  calendar: WorkCalendar,
+  settings: TimeLimitSettings = DEFAULT_TIME_LIMIT_SETTINGS,
+): number {
   switch (d.unit) {
     case 'minute':
       return d.value;
@@ -96,9 +114,11 @@ export function addDuration(
   const c = compileCalendar(calendar);
   if (duration.unit === 'working_day' && settings.workingDayMode === 'same_clock_next_working_day') {
     if (!Number.isInteger(duration.value)) {
-      throw new DomainError('TIMELIMIT.DURATION_INVALID', 'same-clock working days take a whole number of days', [
-        { field: 'value', message: 'whole days only in same_clock_next_working_day mode' },
-      ]);
+      throw new DomainError(
+        'TIMELIMIT.DURATION_INVALID',
+        'same-clock working days take a whole number of days',
+        [{ field: 'value', message: 'whole days only in same_clock_next_working_day mode' }],
+      );
     }
     return new Date(addSameClockWorkingDays(c, t, duration.value));
   }
@@ -142,7 +162,10 @@ function addSameClockWorkingDays(c: CompiledCalendar, startMs: number, n: number
 }
 
 function noWorkingTime(): DomainError {
-  return new DomainError('TIMELIMIT.NO_WORKING_TIME', `the calendar has no working time for ${MAX_IDLE_DAYS} days in a row`);
+  return new DomainError(
+    'TIMELIMIT.NO_WORKING_TIME',
+    `the calendar has no working time for ${MAX_IDLE_DAYS} days in a row`,
+  );
 }
 
 /** Working milliseconds between two instants (0 when `to` ≤ `from`); one step per local day. */
@@ -177,7 +200,10 @@ export function remaining(now: Date, deadline: Date, basis: TimeBasis, calendar:
 }
 
 /** Colour of an elapsed share (spec 03 §10): < threshold green, threshold…100 % yellow, > 100 % red. */
-export function colourOfShare(share: number, threshold = DEFAULT_TIME_LIMIT_SETTINGS.yellowThreshold): DeadlineColour {
+export function colourOfShare(
+  share: number,
+  threshold = DEFAULT_TIME_LIMIT_SETTINGS.yellowThreshold,
+): DeadlineColour {
   if (share > 1) return 'red';
   return share >= threshold ? 'yellow' : 'green';
 }

@@ -20,7 +20,13 @@ export const DEFAULT_AREA_CLASS = 'default';
  * 责任单位 rule: the component's 主管部门 (authority), 权属单位 (owner) or 养护单位 (maintainer),
  * a fixed department, or 属地 (the territorial street / district government, spec 03 §4).
  */
-export const RESPONSIBLE_UNIT_RULES = ['component_authority', 'component_owner', 'component_maintainer', 'fixed_department', 'territorial'] as const;
+export const RESPONSIBLE_UNIT_RULES = [
+  'component_authority',
+  'component_owner',
+  'component_maintainer',
+  'fixed_department',
+  'territorial',
+] as const;
 export type ResponsibleUnitRule = (typeof RESPONSIBLE_UNIT_RULES)[number];
 
 /** One milestone of a disposal limit (e.g. arrive ≤ 30 min, repair ≤ 6 h), counted from dispatch. */
@@ -109,7 +115,10 @@ export function inForce(s: Pick<FilingStandard, 'validFrom' | 'validTo'>, at: st
  * 3. the kind's default standard (smallClassCode null, `default` area).
  * Within a step the case's urgency is preferred, then `normal`; then the lower condition code.
  */
-export function filingCandidates(standards: readonly FilingStandard[], q: FilingQuery): ResolvedFilingStandard[] {
+export function filingCandidates(
+  standards: readonly FilingStandard[],
+  q: FilingQuery,
+): ResolvedFilingStandard[] {
   parseLocalDate(q.at);
   const urgency = q.urgency ?? 'normal';
   const area = q.areaClass ?? DEFAULT_AREA_CLASS;
@@ -119,7 +128,10 @@ export function filingCandidates(standards: readonly FilingStandard[], q: Filing
     ['kind_default', (s) => s.smallClassCode === null && s.areaClass === DEFAULT_AREA_CLASS],
   ];
   const pool = standards.filter(
-    (s) => s.kind === q.kind && inForce(s, q.at) && (q.conditionCode === undefined || s.smallClassCode === null || s.conditionCode === q.conditionCode),
+    (s) =>
+      s.kind === q.kind &&
+      inForce(s, q.at) &&
+      (q.conditionCode === undefined || s.smallClassCode === null || s.conditionCode === q.conditionCode),
   );
   const out: ResolvedFilingStandard[] = [];
   const seen = new Set<FilingStandard>();
@@ -139,7 +151,10 @@ export function filingCandidates(standards: readonly FilingStandard[], q: Filing
 }
 
 /** The standard a case is filed under; `TIMELIMIT.NO_FILING_STANDARD` when nothing applies. */
-export function resolveFilingStandard(standards: readonly FilingStandard[], q: FilingQuery): ResolvedFilingStandard {
+export function resolveFilingStandard(
+  standards: readonly FilingStandard[],
+  q: FilingQuery,
+): ResolvedFilingStandard {
   const best = filingCandidates(standards, q)[0];
   if (!best) {
     throw new DomainError(
@@ -154,7 +169,11 @@ export function resolveFilingStandard(standards: readonly FilingStandard[], q: F
  * The limit of a stage for an urgency: the exact row, else the `normal` row, else null (the stage
  * is not timed). `dispose` is never here: it comes from the filing standard.
  */
-export function resolveStageLimit(stageLimits: readonly StageLimit[], stage: CaseStage, urgency: UrgencyLevel = 'normal'): StageLimit | null {
+export function resolveStageLimit(
+  stageLimits: readonly StageLimit[],
+  stage: CaseStage,
+  urgency: UrgencyLevel = 'normal',
+): StageLimit | null {
   return (
     stageLimits.find((l) => l.stage === stage && l.urgency === urgency) ??
     stageLimits.find((l) => l.stage === stage && l.urgency === 'normal') ??
@@ -165,7 +184,11 @@ export function resolveStageLimit(stageLimits: readonly StageLimit[], stage: Cas
 /** The 处置时限: the last milestone. */
 export function disposalLimitOf(standard: Pick<FilingStandardFields, 'disposalLimit'>): LimitSnapshot {
   const last = standard.disposalLimit.milestones[standard.disposalLimit.milestones.length - 1];
-  if (!last) throw new DomainError('TIMELIMIT.FILING_STANDARD_INVALID', 'a disposal limit needs at least one milestone');
+  if (!last)
+    throw new DomainError(
+      'TIMELIMIT.FILING_STANDARD_INVALID',
+      'a disposal limit needs at least one milestone',
+    );
   return snapshotLimit(last);
 }
 
@@ -176,7 +199,10 @@ export function milestoneDeadlines(
   calendar: WorkCalendar,
   settings: TimeLimitSettings = DEFAULT_TIME_LIMIT_SETTINGS,
 ): { name: string; deadline: string }[] {
-  return limit.milestones.map((m) => ({ name: m.name, deadline: addDuration(start, m, calendar, settings).toISOString() }));
+  return limit.milestones.map((m) => ({
+    name: m.name,
+    deadline: addDuration(start, m, calendar, settings).toISOString(),
+  }));
 }
 
 /** What a case stores when it is filed (spec 03 §8): the limits in force, copied. */
@@ -254,24 +280,34 @@ function durationProblems(d: Duration, field: string): Problem[] {
 export function validateFilingStandard(f: FilingStandardFields & { validFrom?: string }): void {
   const bad: Problem[] = [];
   if (!FILING_KINDS.includes(f.kind)) bad.push({ field: 'kind', message: 'component | event' });
-  if (f.smallClassCode !== null && !SMALL_CLASS_RE.test(f.smallClassCode)) bad.push({ field: 'smallClassCode', message: '4 or 5 digits, or null for the kind default' });
-  if (f.smallClassCode === null && f.areaClass !== DEFAULT_AREA_CLASS) bad.push({ field: 'areaClass', message: `a kind default is for area class ${DEFAULT_AREA_CLASS}` });
-  if (!/^[a-z0-9_-]{1,40}$/.test(f.areaClass)) bad.push({ field: 'areaClass', message: 'lower-case letters, digits, _ or -' });
+  if (f.smallClassCode !== null && !SMALL_CLASS_RE.test(f.smallClassCode))
+    bad.push({ field: 'smallClassCode', message: '4 or 5 digits, or null for the kind default' });
+  if (f.smallClassCode === null && f.areaClass !== DEFAULT_AREA_CLASS)
+    bad.push({ field: 'areaClass', message: `a kind default is for area class ${DEFAULT_AREA_CLASS}` });
+  if (!/^[a-z0-9_-]{1,40}$/.test(f.areaClass))
+    bad.push({ field: 'areaClass', message: 'lower-case letters, digits, _ or -' });
   if (!f.conditionCode?.trim()) bad.push({ field: 'conditionCode', message: 'required' });
   if (!f.conditionText?.trim()) bad.push({ field: 'conditionText', message: 'required' });
   if (typeof f.closeConditionText !== 'string') bad.push({ field: 'closeConditionText', message: 'text' });
-  if (!URGENCY_LEVELS.includes(f.urgency)) bad.push({ field: 'urgency', message: URGENCY_LEVELS.join(' | ') });
-  if (!RESPONSIBLE_UNIT_RULES.includes(f.responsibleUnitRule)) bad.push({ field: 'responsibleUnitRule', message: RESPONSIBLE_UNIT_RULES.join(' | ') });
+  if (!URGENCY_LEVELS.includes(f.urgency))
+    bad.push({ field: 'urgency', message: URGENCY_LEVELS.join(' | ') });
+  if (!RESPONSIBLE_UNIT_RULES.includes(f.responsibleUnitRule))
+    bad.push({ field: 'responsibleUnitRule', message: RESPONSIBLE_UNIT_RULES.join(' | ') });
   if ((f.responsibleUnitRule === 'fixed_department') !== (f.responsibleDepartmentCode !== null)) {
-    bad.push({ field: 'responsibleDepartmentCode', message: 'set exactly when the rule is fixed_department' });
+    bad.push({
+      field: 'responsibleDepartmentCode',
+      message: 'set exactly when the rule is fixed_department',
+    });
   }
   const ms = f.disposalLimit?.milestones;
-  if (!Array.isArray(ms) || ms.length === 0) bad.push({ field: 'disposalLimit.milestones', message: 'at least one milestone' });
+  if (!Array.isArray(ms) || ms.length === 0)
+    bad.push({ field: 'disposalLimit.milestones', message: 'at least one milestone' });
   else {
     ms.forEach((m, i) => {
       if (!m.name?.trim()) bad.push({ field: `disposalLimit.milestones[${i}].name`, message: 'required' });
       bad.push(...durationProblems(m, `disposalLimit.milestones[${i}]`));
-      if (m.basis === undefined) bad.push({ field: `disposalLimit.milestones[${i}].basis`, message: 'natural | working' });
+      if (m.basis === undefined)
+        bad.push({ field: `disposalLimit.milestones[${i}].basis`, message: 'natural | working' });
     });
   }
   if (f.validFrom !== undefined) {
@@ -282,7 +318,11 @@ export function validateFilingStandard(f: FilingStandardFields & { validFrom?: s
     }
   }
   if (bad.length) {
-    throw new DomainError('TIMELIMIT.FILING_STANDARD_INVALID', `invalid filing standard: ${bad.map((b) => b.field).join(', ')}`, bad);
+    throw new DomainError(
+      'TIMELIMIT.FILING_STANDARD_INVALID',
+      `invalid filing standard: ${bad.map((b) => b.field).join(', ')}`,
+      bad,
+    );
   }
 }
 
@@ -291,12 +331,19 @@ export function validateStageLimits(limits: readonly StageLimit[]): void {
   const bad: Problem[] = [];
   const seen = new Set<string>();
   limits.forEach((l, i) => {
-    if (!CASE_STAGES.includes(l.stage) || l.stage === 'dispose') bad.push({ field: `[${i}].stage`, message: 'a timed stage other than dispose' });
-    if (!URGENCY_LEVELS.includes(l.urgency)) bad.push({ field: `[${i}].urgency`, message: URGENCY_LEVELS.join(' | ') });
+    if (!CASE_STAGES.includes(l.stage) || l.stage === 'dispose')
+      bad.push({ field: `[${i}].stage`, message: 'a timed stage other than dispose' });
+    if (!URGENCY_LEVELS.includes(l.urgency))
+      bad.push({ field: `[${i}].urgency`, message: URGENCY_LEVELS.join(' | ') });
     bad.push(...durationProblems(l, `[${i}]`));
     const key = `${l.stage}/${l.urgency}`;
     if (seen.has(key)) bad.push({ field: `[${i}]`, message: `${key} is listed twice` });
     seen.add(key);
   });
-  if (bad.length) throw new DomainError('TIMELIMIT.STAGE_LIMIT_INVALID', `invalid stage limits: ${bad.map((b) => b.field).join(', ')}`, bad);
+  if (bad.length)
+    throw new DomainError(
+      'TIMELIMIT.STAGE_LIMIT_INVALID',
+      `invalid stage limits: ${bad.map((b) => b.field).join(', ')}`,
+      bad,
+    );
 }

@@ -61,15 +61,26 @@ export function resolveSettings(partial: Partial<TimeLimitSettings> = {}): TimeL
   if (!WORKING_DAY_MODES.includes(s.workingDayMode)) {
     bad.push({ field: 'workingDayMode', message: WORKING_DAY_MODES.join(' | ') });
   }
-  if (s.workingDayMinutes !== null && !(Number.isInteger(s.workingDayMinutes) && s.workingDayMinutes > 0 && s.workingDayMinutes <= 1440)) {
+  if (
+    s.workingDayMinutes !== null &&
+    !(Number.isInteger(s.workingDayMinutes) && s.workingDayMinutes > 0 && s.workingDayMinutes <= 1440)
+  ) {
     bad.push({ field: 'workingDayMinutes', message: 'null or whole minutes in 1…1440' });
   }
-  if (!REWORK_CLOCK_MODES.includes(s.reworkClock)) bad.push({ field: 'reworkClock', message: REWORK_CLOCK_MODES.join(' | ') });
-  if (!RETURN_CLOCK_MODES.includes(s.returnClock)) bad.push({ field: 'returnClock', message: RETURN_CLOCK_MODES.join(' | ') });
-  if (!RESUME_CLOCK_MODES.includes(s.resumeClock)) bad.push({ field: 'resumeClock', message: RESUME_CLOCK_MODES.join(' | ') });
-  if (typeof s.clockRunsWhilePending !== 'boolean') bad.push({ field: 'clockRunsWhilePending', message: 'true or false' });
+  if (!REWORK_CLOCK_MODES.includes(s.reworkClock))
+    bad.push({ field: 'reworkClock', message: REWORK_CLOCK_MODES.join(' | ') });
+  if (!RETURN_CLOCK_MODES.includes(s.returnClock))
+    bad.push({ field: 'returnClock', message: RETURN_CLOCK_MODES.join(' | ') });
+  if (!RESUME_CLOCK_MODES.includes(s.resumeClock))
+    bad.push({ field: 'resumeClock', message: RESUME_CLOCK_MODES.join(' | ') });
+  if (typeof s.clockRunsWhilePending !== 'boolean')
+    bad.push({ field: 'clockRunsWhilePending', message: 'true or false' });
   if (bad.length) {
-    throw new DomainError('TIMELIMIT.SETTINGS_INVALID', `invalid time-limit settings: ${bad.map((b) => b.field).join(', ')}`, bad);
+    throw new DomainError(
+      'TIMELIMIT.SETTINGS_INVALID',
+      `invalid time-limit settings: ${bad.map((b) => b.field).join(', ')}`,
+      bad,
+    );
   }
   return s;
 }

@@ -6,7 +6,15 @@ import type { WorkCalendar } from './calendar';
  * with the 2026 National Day arrangement (10-01…10-07 off, Sun 09-20 and Sat 10-10 working).
  */
 export function testCalendar(overrides: Partial<WorkCalendar> = {}): WorkCalendar {
-  const holidays = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'];
+  const holidays = [
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ];
   return {
     code: 'test',
     name: 'test calendar',

@@ -1,6 +1,11 @@
 import { DomainError } from '../errors';
 import { type CalendarDay, validateCalendar, type WorkCalendar } from './calendar';
-import { type FilingStandardFields, type StageLimit, validateFilingStandard, validateStageLimits } from './filing-standard';
+import {
+  type FilingStandardFields,
+  type StageLimit,
+  validateFilingStandard,
+  validateStageLimits,
+} from './filing-standard';
 import { resolveSettings, type TimeLimitSettings } from './settings';
 import calendarJson from './seed/calendar-default.json';
 import filingJson from './seed/filing-standards-default.json';
@@ -34,24 +39,39 @@ export interface TimeLimitSeed {
 /** Checks a year's arrangement: every date inside the year, known kinds, no date twice. */
 export function validateHolidayArrangement(a: HolidayArrangement): HolidayArrangement {
   const bad: { field: string; message: string }[] = [];
-  if (!Number.isInteger(a.year) || a.year < 2000 || a.year > 2100) bad.push({ field: 'year', message: 'a year 2000…2100' });
+  if (!Number.isInteger(a.year) || a.year < 2000 || a.year > 2100)
+    bad.push({ field: 'year', message: 'a year 2000…2100' });
   if (!Array.isArray(a.days)) bad.push({ field: 'days', message: 'a list of { date, kind, name }' });
   else {
     a.days.forEach((d, i) => {
-      if (typeof d.date !== 'string' || !d.date.startsWith(`${a.year}-`)) bad.push({ field: `days[${i}].date`, message: `a date of ${a.year}` });
-      if (typeof d.name !== 'string' || !d.name.trim()) bad.push({ field: `days[${i}].name`, message: 'required' });
+      if (typeof d.date !== 'string' || !d.date.startsWith(`${a.year}-`))
+        bad.push({ field: `days[${i}].date`, message: `a date of ${a.year}` });
+      if (typeof d.name !== 'string' || !d.name.trim())
+        bad.push({ field: `days[${i}].name`, message: 'required' });
     });
     if (!bad.length) {
       try {
-        validateCalendar({ code: 'check', name: 'check', timeZone: 'UTC', windows: [{ start: '00:00', end: '24:00' }], weekdays: [], days: a.days });
+        validateCalendar({
+          code: 'check',
+          name: 'check',
+          timeZone: 'UTC',
+          windows: [{ start: '00:00', end: '24:00' }],
+          weekdays: [],
+          days: a.days,
+        });
       } catch (err) {
-        if (err instanceof DomainError) bad.push(...(err.details ?? [{ field: 'days', message: err.message }]));
+        if (err instanceof DomainError)
+          bad.push(...(err.details ?? [{ field: 'days', message: err.message }]));
         else throw err;
       }
     }
   }
   if (bad.length) {
-    throw new DomainError('TIMELIMIT.HOLIDAYS_INVALID', `invalid holiday arrangement: ${bad.map((b) => b.field).join(', ')}`, bad);
+    throw new DomainError(
+      'TIMELIMIT.HOLIDAYS_INVALID',
+      `invalid holiday arrangement: ${bad.map((b) => b.field).join(', ')}`,
+      bad,
+    );
   }
   return a;
 }
@@ -63,7 +83,12 @@ function days(list: { date: string; kind: string; name: string }[]): CalendarDay
 /** The seed, checked (a broken seed file fails loudly at start, naming the field). */
 export function readTimeLimitSeed(): TimeLimitSeed {
   const years = [holidays2026, holidays2027].map((h) =>
-    validateHolidayArrangement({ year: h.year, provisional: h.provisional, source: h.source, days: days(h.days) }),
+    validateHolidayArrangement({
+      year: h.year,
+      provisional: h.provisional,
+      source: h.source,
+      days: days(h.days),
+    }),
   );
   const calendar: WorkCalendar = {
     code: calendarJson.code,
@@ -74,39 +99,43 @@ export function readTimeLimitSeed(): TimeLimitSeed {
     days: years.flatMap((y) => y.days),
   };
   validateCalendar(calendar);
-  const { note: _settingsNote, ...settingsFields } = settingsJson;
-  const settings = resolveSettings(settingsFields as Partial<TimeLimitSettings>);
-  const stageLimits = stageLimitsJson.limits.map(
-    (l): StageLimit => ({
-      stage: l.stage as StageLimit['stage'],
-      urgency: l.urgency as StageLimit['urgency'],
-      value: l.value,
-      unit: l.unit as StageLimit['unit'],
-      basis: l.basis as StageLimit['basis'],
-    }),
-  );
+  // The file's `note` documents it; only the setting fields are read.
+  const settings = resolveSettings({
+    yellowThreshold: settingsJson.yellowThreshold,
+    workingDayMode: settingsJson.workingDayMode as TimeLimitSettings['workingDayMode'],
+    workingDayMinutes: settingsJson.workingDayMinutes,
+    reworkClock: settingsJson.reworkClock as TimeLimitSettings['reworkClock'],
+    returnClock: settingsJson.returnClock as TimeLimitSettings['returnClock'],
+    resumeClock: settingsJson.resumeClock as TimeLimitSettings['resumeClock'],
+    clockRunsWhilePending: settingsJson.clockRunsWhilePending,
+  });
+  const stageLimits = stageLimitsJson.limits.map((l): StageLimit => ({
+    stage: l.stage as StageLimit['stage'],
+    urgency: l.urgency as StageLimit['urgency'],
+    value: l.value,
+    unit: l.unit as StageLimit['unit'],
+    basis: l.basis as StageLimit['basis'],
+  }));
   validateStageLimits(stageLimits);
-  const standards = filingJson.standards.map(
-    (s): FilingStandardFields => ({
-      kind: s.kind as FilingStandardFields['kind'],
-      smallClassCode: s.smallClassCode,
-      areaClass: s.areaClass,
-      conditionCode: s.conditionCode,
-      conditionText: s.conditionText,
-      closeConditionText: s.closeConditionText,
-      urgency: s.urgency as FilingStandardFields['urgency'],
-      disposalLimit: {
-        milestones: s.disposalLimit.milestones.map((m) => ({
-          name: m.name,
-          value: m.value,
-          unit: m.unit as StageLimit['unit'],
-          basis: m.basis as StageLimit['basis'],
-        })),
-      },
-      responsibleUnitRule: s.responsibleUnitRule as FilingStandardFields['responsibleUnitRule'],
-      responsibleDepartmentCode: s.responsibleDepartmentCode,
-    }),
-  );
+  const standards = filingJson.standards.map((s): FilingStandardFields => ({
+    kind: s.kind as FilingStandardFields['kind'],
+    smallClassCode: s.smallClassCode,
+    areaClass: s.areaClass,
+    conditionCode: s.conditionCode,
+    conditionText: s.conditionText,
+    closeConditionText: s.closeConditionText,
+    urgency: s.urgency as FilingStandardFields['urgency'],
+    disposalLimit: {
+      milestones: s.disposalLimit.milestones.map((m) => ({
+        name: m.name,
+        value: m.value,
+        unit: m.unit as StageLimit['unit'],
+        basis: m.basis as StageLimit['basis'],
+      })),
+    },
+    responsibleUnitRule: s.responsibleUnitRule as FilingStandardFields['responsibleUnitRule'],
+    responsibleDepartmentCode: s.responsibleDepartmentCode,
+  }));
   standards.forEach((s) => validateFilingStandard(s));
   return {
     calendar,
