@@ -14,6 +14,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
+import { AuthModule } from './modules/auth/auth.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         TilesModule,
         ImportsModule,
         GeocodingModule,
+        AuthModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -32,6 +32,19 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Largest import upload in bytes (IMPORT_MAX_BYTES, default 512 MiB). */
   importMaxBytes: number;
+  /** Token lifetimes and login lockout (AUTH_* variables). */
+  auth: AuthSettings;
+}
+
+export interface AuthSettings {
+  /** AUTH_ACCESS_TOKEN_MINUTES, default 15. */
+  accessTokenSeconds: number;
+  /** AUTH_REFRESH_TOKEN_DAYS, default 7: a session ends this long after its last refresh. */
+  refreshTokenSeconds: number;
+  /** AUTH_LOCKOUT_ATTEMPTS, default 5 failed logins in a row lock the account. */
+  lockoutAttempts: number;
+  /** AUTH_LOCKOUT_MINUTES, default 15. */
+  lockoutSeconds: number;
 }
 
 /** A configuration problem: the process prints `message` on one line and exits non-zero. */
@@ -104,6 +117,12 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
     demoDataset,
     corsOrigins,
     importMaxBytes: parseByteLimit(env.IMPORT_MAX_BYTES),
+    auth: {
+      accessTokenSeconds: 60 * parseCount('AUTH_ACCESS_TOKEN_MINUTES', env.AUTH_ACCESS_TOKEN_MINUTES, 15, 1440),
+      refreshTokenSeconds: 86_400 * parseCount('AUTH_REFRESH_TOKEN_DAYS', env.AUTH_REFRESH_TOKEN_DAYS, 7, 365),
+      lockoutAttempts: parseCount('AUTH_LOCKOUT_ATTEMPTS', env.AUTH_LOCKOUT_ATTEMPTS, 5, 100),
+      lockoutSeconds: 60 * parseCount('AUTH_LOCKOUT_MINUTES', env.AUTH_LOCKOUT_MINUTES, 15, 1440),
+    },
   };
 }
 
@@ -199,6 +218,16 @@ function parseByteLimit(raw: string | undefined): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) {
     throw new ConfigError(`IMPORT_MAX_BYTES must be a positive integer (bytes), got "${raw}"`);
+  }
+  return n;
+}
+
+/** A whole number from 1 to `max`, or `fallback` when unset. */
+function parseCount(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > max) {
+    throw new ConfigError(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
   }
   return n;
 }

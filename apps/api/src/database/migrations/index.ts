@@ -9,6 +9,7 @@ import { Imports1763800000800 } from './1763800000800-imports';
 import { ComponentTileIndexes1763800000900 } from './1763800000900-componentTileIndexes';
 import { Cases1763800001200 } from './1763800001200-cases';
 import { AuthSessions1763800001000 } from './1763800001000-authSessions';
+import { ReferenceGeneration1763800001300 } from './1763800001300-referenceGeneration';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ComponentTileIndexes1763800000900,
   Cases1763800001200,
   AuthSessions1763800001000,
+  ReferenceGeneration1763800001300,
 ];

@@ -70,6 +70,19 @@ export class OrganizationRepository {
     );
   }
 
+  /** 责任网格 of inspectors by username; the district code is the grid code's first six digits. */
+  async insertInspectorGrids(rows: { username: string; gridCodes: string[] }[]): Promise<void> {
+    const pairs = rows.flatMap((r) => r.gridCodes.map((grid_code) => ({ username: r.username, grid_code })));
+    if (pairs.length === 0) return;
+    await this.db.query(
+      `INSERT INTO inspector_grid (user_id, grid_code, district_code)
+       SELECT u.id, r.grid_code, left(r.grid_code, 6)
+       FROM json_to_recordset($1::json) AS r(username text, grid_code text)
+       JOIN app_user u ON u.username = r.username`,
+      [JSON.stringify(pairs)],
+    );
+  }
+
   async countUsers(): Promise<number> {
     const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
     return row?.n ?? 0;

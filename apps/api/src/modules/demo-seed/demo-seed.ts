@@ -26,6 +26,8 @@ export interface SeedResult {
   departments: number;
   users: number;
   components: number;
+  /** Responsibility-grid assignments (inspector × grid) written. */
+  inspectorGrids?: number;
 }
 
 export function readDemoDataset(path: string): DemoCityDataset {
@@ -77,6 +79,8 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
     if (dataset.geocoding) await new GeocodingRepository(tx).insertDemoData(districtCode, dataset.geocoding);
     await orgRepo.insertDepartments(dataset.departments.map((d) => ({ ...d, districtCode })));
     await orgRepo.insertUsers(users);
+    const inspectorGrids = demoInspectorGrids(dataset);
+    await orgRepo.insertInspectorGrids(inspectorGrids);
     await seedDemoRouting(new CasesRepository(tx), dataset);
     const components = dataset.components ?? [];
     await new ComponentsRepository(tx).insertMany(demoComponentRows(dataset, components));
@@ -87,7 +91,23 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
       departments: dataset.departments.length,
       users: users.length,
       components: components.length,
+      inspectorGrids: inspectorGrids.reduce((n, r) => n + r.gridCodes.length, 0),
     };
+  });
+}
+
+/**
+ * 责任网格: the demo city has one inspector per street (tools/demo-city/src/organization.ts:
+ * `inspector01` … in street order), so the k-th inspector is responsible for every unit grid of
+ * the k-th street. Grid codes start with their street's 9-digit code (6 + 3 + 3 + 3).
+ */
+export function demoInspectorGrids(dataset: DemoCityDataset): { username: string; gridCodes: string[] }[] {
+  const streets = dataset.regions.filter((r) => r.level === 'street').map((r) => r.code);
+  const grids = dataset.regions.filter((r) => r.level === 'grid').map((r) => r.code);
+  const inspectors = dataset.users.filter((u) => u.role === 'inspector');
+  return inspectors.flatMap((u, k) => {
+    const street = streets[k];
+    return street ? [{ username: u.username, gridCodes: grids.filter((g) => g.startsWith(street)) }] : [];
   });
 }
 
