@@ -1,8 +1,13 @@
 /**
  * Reverse-geocoding benchmark: loads the demo city (scale 1) into a fresh schema `bench_geocode`
  * of DATABASE_URL, then makes N lookups at random points inside the district with 2 concurrent
- * clients, three ways: the API's statement (REVERSE_SQL on a pg pool), the bare PostGIS lookups it
- * builds on (BARE_SQL), and through HTTP (GET /api/v1/geocode/reverse on the built API). Prints p50/p95/p99 and lookups/s; asserts nothing.
+ * clients, four ways in one run: the bare PostGIS lookups (BARE_SQL), the API's SQL statement
+ * (REVERSE_SQL on a pg pool), the in-process spatial index (`SpatialIndexService.resolvePoint`
+ * of the built API, called directly: no HTTP, no JSON), and through HTTP
+ * (GET /api/v1/geocode/reverse on the built API, index warmed). Prints p50/p95/p99 and lookups/s,
+ * the index's build time and memory, and how many index answers differ from the SQL statement's
+ * (same grid, same nearest house number, POI, road and component; distances within 1 mm).
+ * Asserts nothing.
  * The schema is dropped at the end.
  *
  *   npm run bench -- reverse-geocode [--n 2000] [--concurrency 2] [--seed 7]
@@ -20,6 +25,8 @@ import { databaseUrl, demoCityModule, distModule, machine, ms, startServer, summ
 type DatabaseModule = typeof import('../../apps/api/src/database/database');
 type SeedModule = typeof import('../../apps/api/src/modules/demo-seed/demo-seed');
 type GeocodingRepositoryModule = typeof import('../../apps/api/src/modules/geocoding/geocoding.repository');
+type SpatialIndexModule = typeof import('../../apps/api/src/modules/geocoding/spatial-index/spatial-index.service');
+type ReverseRow = import('../../apps/api/src/modules/geocoding/geocoding.repository').ReverseRow;
 
 type GeneratorModule = typeof import('../demo-city/src/generate-demo-city');
 type RandomModule = typeof import('../demo-city/src/random');
@@ -188,6 +195,8 @@ async function main(): Promise<void> {
     await run(warm, concurrency, bare);
     report('bare', await run(points, concurrency, bare));
 
+    const buildMs = await benchIndex(sample.url, points, concurrency);
+
     const server = await startServer({ DATABASE_URL: sample.url });
     try {
       let outsideGrids = 0;
@@ -198,6 +207,10 @@ async function main(): Promise<void> {
           throw new Error(`reverse ${p.join(',')}: HTTP ${res.status} ${JSON.stringify(body)}`);
         if (body.regions === null) outsideGrids++;
       };
+      // The server builds its index on the first lookup and answers from SQL until then: give it
+      // twice the in-process build time, then warm.
+      await run(warm.slice(0, 1), 1, http);
+      await new Promise((r) => setTimeout(r, 2 * buildMs + 2000));
       await run(warm, concurrency, http);
       outsideGrids = 0;
       report('HTTP', await run(points, concurrency, http));
@@ -208,6 +221,68 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await sample.dispose();
+  }
+}
+
+/** Same answer within float tolerance: grid, the nearest things' identities, distances within 1 mm. */
+function sameAnswer(a: ReverseRow, b: ReverseRow): boolean {
+  const close = (x: number | undefined, y: number | undefined) =>
+    x === undefined || y === undefined ? x === y : Math.abs(x - y) < 1e-3;
+  return (
+    a.regions?.grid.code === b.regions?.grid.code &&
+    a.regions?.district.code === b.regions?.district.code &&
+    a.address?.label === b.address?.label &&
+    close(a.address?.distanceM, b.address?.distanceM) &&
+    a.poi?.id === b.poi?.id &&
+    a.road?.id === b.road?.id &&
+    close(a.road?.distanceM, b.road?.distanceM) &&
+    a.component?.code === b.component?.code &&
+    close(a.component?.distanceM, b.component?.distanceM)
+  );
+}
+
+/** The API's lookup through the in-process index, called on the service (no HTTP), plus a check against SQL. */
+async function benchIndex(url: string, points: readonly Position[], concurrency: number): Promise<number> {
+  const { openDatabase, runMigrations } = distModule<DatabaseModule>('database/database');
+  const { GeocodingRepository } = distModule<GeocodingRepositoryModule>('modules/geocoding/geocoding.repository');
+  const { SpatialIndexService } = distModule<SpatialIndexModule>(
+    'modules/geocoding/spatial-index/spatial-index.service',
+  );
+  const db = await openDatabase({ databaseUrl: url, dataDir: '/tmp/urbangrid-bench' });
+  try {
+    await runMigrations(db);
+    const repo = new GeocodingRepository(db);
+    const service = new SpatialIndexService(db, repo);
+    global.gc?.();
+    const before = process.memoryUsage();
+    const t0 = performance.now();
+    if (!(await service.whenReady())) throw new Error('the spatial index did not build');
+    const buildMs = performance.now() - t0;
+    global.gc?.();
+    const after = process.memoryUsage();
+    const stats = service.stats();
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+    console.log(
+      `index built in ${ms(buildMs)}: ${JSON.stringify(stats)}; components' arrays and trees ${mib(stats?.componentBytes ?? 0)}; ` +
+        `process grew by ${mib(after.rss - before.rss)} rss, ${mib(after.heapUsed - before.heapUsed)} heap, ` +
+        `${mib(after.arrayBuffers - before.arrayBuffers)} array buffers`,
+    );
+    let differ = 0;
+    let sqlFallback = 0;
+    const check = points.slice(0, Math.min(points.length, 1000));
+    for (const p of check) {
+      const fromIndex = await service.resolvePoint(p[0], p[1]);
+      if (fromIndex.source !== 'index') sqlFallback++;
+      if (!sameAnswer(fromIndex, await repo.reverse(p[0], p[1]))) differ++;
+    }
+    console.log(`index vs SQL statement on ${check.length} points: ${differ} differ, ${sqlFallback} answered from SQL`);
+    const lookup = (p: Position) => service.resolvePoint(p[0], p[1]).then(() => undefined);
+    await run(points.slice(0, 100), concurrency, lookup);
+    report('index', await run(points, concurrency, lookup));
+    await service.onModuleDestroy();
+    return buildMs;
+  } finally {
+    await db.close();
   }
 }
 

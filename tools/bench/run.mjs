@@ -34,4 +34,5 @@ const built = run(process.execPath, [
   '--output-style=static',
 ]);
 if (built !== 0) process.exit(built);
-process.exit(run(process.execPath, ['--import', 'tsx', join(here, `${name}.ts`), ...args]));
+// --expose-gc: benchmarks may collect garbage before reading memory figures.
+process.exit(run(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, `${name}.ts`), ...args]));

@@ -26,7 +26,8 @@ import {
 } from '@urbangrid/domain';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { GeocodingRepository, type RoadMatch } from './geocoding.repository';
+import { GeocodingRepository, type ReverseRow, type RoadMatch } from './geocoding.repository';
+import { SpatialIndexService } from './spatial-index/spatial-index.service';
 
 /** Base score per match level (ours): how far a call-taker can trust the point without looking. */
 const LEVEL_SCORE: Partial<Record<MatchLevel, number>> = {
@@ -68,6 +69,7 @@ interface Found {
 export class GeocodingService {
   constructor(
     private readonly repo: GeocodingRepository,
+    private readonly spatialIndex: SpatialIndexService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -139,7 +141,7 @@ export class GeocodingService {
     const [minLon, minLat, maxLon, maxLat] = this.config.cityExtent;
     if (x < minLon || x > maxLon || y < minLat || y > maxLat) throw outside();
 
-    const row = await this.repo.reverse(x, y);
+    const row = await this.spatialIndex.resolvePoint(x, y);
     const out = (p: LonLat): LonLat => fromStored(p[0], p[1], crs);
     return {
       crs: crs,
@@ -299,7 +301,7 @@ function applyOffset(p: LonLat, offset: DirectionOffset): LonLat {
 }
 
 /** Prefer the 门(楼)牌 within its radius, then a POI (spec 02 §5), then "<road>附近". */
-function describe(point: LonLat, row: Awaited<ReturnType<GeocodingRepository['reverse']>>): string | null {
+function describe(point: LonLat, row: ReverseRow): string | null {
   let reference: DescriptionReference | null = null;
   if (row.address && row.address.distanceM <= REVERSE_ADDRESS_RADIUS_M) {
     reference = {
