@@ -61,12 +61,18 @@ export function conditionHolds(condition: ApprovalCondition, context: ApprovalCo
     case 'batch':
       return (context.payload.batchSize ?? 1) >= condition.minCases;
     case 'reason':
-      return context.payload.reasonCode !== undefined && condition.reasonCodes.includes(context.payload.reasonCode);
+      return (
+        context.payload.reasonCode !== undefined && condition.reasonCodes.includes(context.payload.reasonCode)
+      );
   }
 }
 
 /** The ordered approver roles of one request; a role appears once (its first place wins). */
-export function approvalChain(kind: ApprovalKind, context: ApprovalContext, policy: ApprovalPolicy): CaseRole[] {
+export function approvalChain(
+  kind: ApprovalKind,
+  context: ApprovalContext,
+  policy: ApprovalPolicy,
+): CaseRole[] {
   const rule = policy[kind];
   const before: CaseRole[] = [];
   const after: CaseRole[] = [];
@@ -93,7 +99,10 @@ export function approvalPolicyProblems(policy: ApprovalPolicy): string[] {
     if (rule.approvers.length === 0) problems.push(`${kind}: the chain has no approver`);
     for (const extra of rule.extraSteps ?? []) {
       if (extra.approvers.length === 0) problems.push(`${kind}: an extra step has no approver`);
-      if (extra.when.kind === 'batch' && !(Number.isInteger(extra.when.minCases) && extra.when.minCases > 0)) {
+      if (
+        extra.when.kind === 'batch' &&
+        !(Number.isInteger(extra.when.minCases) && extra.when.minCases > 0)
+      ) {
         problems.push(`${kind}: batch minCases must be a positive integer`);
       }
     }

@@ -27,7 +27,11 @@ export type CreateCaseCommand =
   /** 上报: patrol report by an inspector → REPORTED. */
   | (CreateFields & { readonly type: 'report' })
   /** 登记: public / hotline / video / leader / sensor source by an operator → REPORTED. */
-  | (CreateFields & { readonly type: 'register'; readonly source: CaseSource; readonly reporterId?: string | null })
+  | (CreateFields & {
+      readonly type: 'register';
+      readonly source: CaseSource;
+      readonly reporterId?: string | null;
+    })
   /** 自处理上报: fixed on the spot by an inspector → SELF_AUDIT. */
   | (CreateFields & { readonly type: 'selfReport' });
 

@@ -197,10 +197,16 @@ export function actionGate(
     );
   }
   if (actor.role === 'department' && !inDepartmentScope(snapshot, actor)) {
-    return new DomainError('CASE.NOT_ASSIGNED', `case ${snapshot.id} is not assigned to department ${String(actor.departmentId)}`);
+    return new DomainError(
+      'CASE.NOT_ASSIGNED',
+      `case ${snapshot.id} is not assigned to department ${String(actor.departmentId)}`,
+    );
   }
   if ((action === 'answerVerify' || action === 'answerCheck') && !isTaskInspector(snapshot, actor)) {
-    return new DomainError('CASE.NOT_ASSIGNED', `the task of case ${snapshot.id} is not assigned to ${actor.userId}`);
+    return new DomainError(
+      'CASE.NOT_ASSIGNED',
+      `the task of case ${snapshot.id} is not assigned to ${actor.userId}`,
+    );
   }
   const kind = approvalKindOf(action);
   if (kind) {
@@ -214,7 +220,10 @@ export function actionGate(
     }
   }
   if (action === 'answerVerify' && snapshot.verifyAnswer !== null) {
-    return new DomainError('CASE.TASK_ALREADY_ANSWERED', `the verify task of case ${snapshot.id} is answered`);
+    return new DomainError(
+      'CASE.TASK_ALREADY_ANSWERED',
+      `the verify task of case ${snapshot.id} is answered`,
+    );
   }
   if (action === 'replySupervision' && snapshot.openSupervisionCount === 0) {
     return new DomainError('CASE.NO_OPEN_SUPERVISION', `case ${snapshot.id} has no 督办 to reply to`);
@@ -223,7 +232,11 @@ export function actionGate(
 }
 
 /** The actions the actor may take on the case now (the buttons to show). */
-export function allowedActions(snapshot: CaseSnapshot, actor: Actor, options: WorkflowOptions = {}): CaseAction[] {
+export function allowedActions(
+  snapshot: CaseSnapshot,
+  actor: Actor,
+  options: WorkflowOptions = {},
+): CaseAction[] {
   const policy = options.policy ?? DEFAULT_APPROVAL_POLICY;
   return CASE_ACTIONS.filter(
     (action) => !CREATING_ACTIONS.includes(action) && actionGate(snapshot, action, actor, policy) === null,
@@ -288,7 +301,10 @@ function transition(
   });
   switch (command.type) {
     case 'sendVerify':
-      return to('VERIFYING', { taskInspectorId: optionalText(command.inspectorId, 'inspectorId'), verifyAnswer: null });
+      return to('VERIFYING', {
+        taskInspectorId: optionalText(command.inspectorId, 'inspectorId'),
+        verifyAnswer: null,
+      });
     case 'answerVerify':
       return to('VERIFYING', { verifyAnswer: requireBoolean(command.truthful, 'truthful') });
     case 'accept':
@@ -299,7 +315,10 @@ function transition(
         );
       }
       if (s.state === 'REPORTED' && PUBLIC_SOURCES.includes(s.source)) {
-        throw new DomainError('CASE.VERIFY_REQUIRED', `a ${s.source} report must be verified (核实) before 受理`);
+        throw new DomainError(
+          'CASE.VERIFY_REQUIRED',
+          `a ${s.source} report must be verified (核实) before 受理`,
+        );
       }
       return to('ACCEPTED');
     case 'reject': {
@@ -311,7 +330,9 @@ function transition(
       return to('REJECTED');
     }
     case 'auditSelfDisposal':
-      return requireBoolean(command.pass, 'pass') ? to('CLOSED', { closureType: 'self_disposal' }) : to('ACCEPTED');
+      return requireBoolean(command.pass, 'pass')
+        ? to('CLOSED', { closureType: 'self_disposal' })
+        : to('ACCEPTED');
     case 'file':
       optionalText(command.filingStandardId, 'filingStandardId');
       return to('FILED');
@@ -377,7 +398,10 @@ function transition(
     case 'feedback':
       return { ...to('FEEDBACK'), disposal: { disposal: 'stop' } };
     case 'sendCheck':
-      return to('CHECKING', { taskInspectorId: optionalText(command.inspectorId, 'inspectorId'), checkAnswer: null });
+      return to('CHECKING', {
+        taskInspectorId: optionalText(command.inspectorId, 'inspectorId'),
+        checkAnswer: null,
+      });
     case 'answerCheck':
       return requireBoolean(command.done, 'done')
         ? to('TO_CLOSE', { checkAnswer: true })
@@ -385,7 +409,8 @@ function transition(
     case 'close': {
       const closureType: string = command.closureType ?? 'normal';
       requireOneOf(closureType, CLOSURE_TYPES, 'closureType');
-      if (closureType === 'self_disposal') throw payloadInvalid('closureType', 'self_disposal closes only by 自处理审核');
+      if (closureType === 'self_disposal')
+        throw payloadInvalid('closureType', 'self_disposal closes only by 自处理审核');
       return to('CLOSED', { closureType });
     }
     case 'rework':
@@ -429,7 +454,8 @@ function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome 
   // The gate guarantees a pending request of the right kind in a *_PENDING state.
   const pending = s.pending;
   const previous = s.previousState;
-  if (!pending || !previous) throw new DomainError('CASE.INVALID_TRANSITION', `case ${s.id} has no pending request`);
+  if (!pending || !previous)
+    throw new DomainError('CASE.INVALID_TRANSITION', `case ${s.id} has no pending request`);
   const record = (final: boolean): ApprovalStepRecord => ({
     kind: pending.kind,
     step: pending.step,
@@ -460,7 +486,11 @@ function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome 
       };
     }
     case 'park':
-      return { next: { ...settled, state: 'PARKED' }, disposal: { disposal: 'pause' }, approval: record(true) };
+      return {
+        next: { ...settled, state: 'PARKED' },
+        disposal: { disposal: 'pause' },
+        approval: record(true),
+      };
     case 'void':
       return {
         next: { ...settled, state: 'VOID' },
@@ -471,7 +501,9 @@ function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome 
 }
 
 /** The stage timer a case waits on in its state; a pending request keeps the interrupted one. */
-function stageWaitingIn(s: Pick<CaseSnapshot, 'state' | 'verifyAnswer' | 'previousState'>): CaseStage | undefined {
+function stageWaitingIn(
+  s: Pick<CaseSnapshot, 'state' | 'verifyAnswer' | 'previousState'>,
+): CaseStage | undefined {
   switch (s.state) {
     case 'REPORTED':
       return 'accept';
@@ -505,7 +537,10 @@ function stageWaitingIn(s: Pick<CaseSnapshot, 'state' | 'verifyAnswer' | 'previo
   }
 }
 
-function stageEffects(before: CaseSnapshot, after: CaseSnapshot): Pick<TimerEffects, 'stageEnded' | 'stageStarted'> {
+function stageEffects(
+  before: CaseSnapshot,
+  after: CaseSnapshot,
+): Pick<TimerEffects, 'stageEnded' | 'stageStarted'> {
   const ended = stageWaitingIn(before);
   const started = stageWaitingIn(after);
   if (ended === started) return {};
@@ -522,7 +557,10 @@ function isTaskInspector(s: CaseSnapshot, actor: Actor): boolean {
   return (actor.gridCodes ?? []).includes(s.gridCode);
 }
 
-function requestFlags(engineering: unknown, batchSize: unknown): Pick<ApprovalRequestPayload, 'engineering' | 'batchSize'> {
+function requestFlags(
+  engineering: unknown,
+  batchSize: unknown,
+): Pick<ApprovalRequestPayload, 'engineering' | 'batchSize'> {
   const flags: { engineering?: boolean; batchSize?: number } = {};
   if (engineering !== undefined) flags.engineering = requireBoolean(engineering, 'engineering');
   if (batchSize !== undefined) {
@@ -564,7 +602,11 @@ function requireBoolean(value: unknown, field: string): boolean {
   return value;
 }
 
-function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): asserts value is T {
+function requireOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+): asserts value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw payloadInvalid(field, `must be one of ${allowed.join(', ')}`);
   }
@@ -579,7 +621,9 @@ function actorRef(actor: Actor): ActorRef {
 }
 
 function payloadOf(command: CaseCommand | CreateCaseCommand): FlowPayload {
-  return Object.fromEntries(Object.entries(command).filter(([field]) => field !== 'type' && field !== 'opinion'));
+  return Object.fromEntries(
+    Object.entries(command).filter(([field]) => field !== 'type' && field !== 'opinion'),
+  );
 }
 
 function roleNotAllowed(action: CaseAction, actor: Actor): DomainError {

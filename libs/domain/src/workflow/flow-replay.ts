@@ -60,7 +60,10 @@ export interface ReplayOptions {
  * record the machine refuses or ends in another state than recorded. Proves stored or generated
  * histories consistent with the rules.
  */
-export function replayFlow(records: readonly (ReplayRecord | FlowRecordDraft)[], options: ReplayOptions = {}): ReplayResult {
+export function replayFlow(
+  records: readonly (ReplayRecord | FlowRecordDraft)[],
+  options: ReplayOptions = {},
+): ReplayResult {
   if (records.length === 0) {
     return { ok: false, index: 0, problem: 'empty', message: 'no flow records', snapshot: null };
   }
@@ -79,7 +82,10 @@ export function replayFlow(records: readonly (ReplayRecord | FlowRecordDraft)[],
     if (index > 0 && creating) return fail('created_twice', 'a case is created once');
     const expectedFrom: CaseState | null = snapshot?.state ?? null;
     if (record.fromState !== undefined && record.fromState !== expectedFrom) {
-      return fail('from_state_mismatch', `recorded from ${String(record.fromState)}, replayed ${String(expectedFrom)}`);
+      return fail(
+        'from_state_mismatch',
+        `recorded from ${String(record.fromState)}, replayed ${String(expectedFrom)}`,
+      );
     }
     let replayed: CaseSnapshot;
     try {
@@ -97,7 +103,11 @@ export function replayFlow(records: readonly (ReplayRecord | FlowRecordDraft)[],
   return { ok: true, snapshot, records: records.length };
 }
 
-function replayOne(snapshot: CaseSnapshot | null, record: ReplayRecord | FlowRecordDraft, options: ReplayOptions): CaseSnapshot {
+function replayOne(
+  snapshot: CaseSnapshot | null,
+  record: ReplayRecord | FlowRecordDraft,
+  options: ReplayOptions,
+): CaseSnapshot {
   // Records come from storage as JSON: the machine's payload guards validate the rebuilt command.
   const command: FlowPayload = { ...record.payload, type: record.action, opinion: record.opinion ?? null };
   const at: Date = record.at ?? new Date(0);

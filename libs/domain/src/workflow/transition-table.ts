@@ -29,7 +29,14 @@ export interface TransitionRule {
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 
 /** 作废 may be requested from any filed state up to 待结案 (spec 03 §6.2 rule 3). */
-const VOIDABLE_STATES: readonly CaseState[] = ['FILED', 'DISPATCHED', 'PROCESSING', 'FEEDBACK', 'CHECKING', 'TO_CLOSE'];
+const VOIDABLE_STATES: readonly CaseState[] = [
+  'FILED',
+  'DISPATCHED',
+  'PROCESSING',
+  'FEEDBACK',
+  'CHECKING',
+  'TO_CLOSE',
+];
 
 /** The decide action of each approval kind. */
 export const DECIDE_ACTIONS = {
@@ -51,7 +58,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'sendVerify', from: ['REPORTED'], to: ['VERIFYING'], roles: ['operator'], label: '发核实' },
   { action: 'answerVerify', from: ['VERIFYING'], to: ['unchanged'], roles: ['inspector'], label: '核实' },
   { action: 'accept', from: ['REPORTED', 'VERIFYING'], to: ['ACCEPTED'], roles: ['operator'], label: '受理' },
-  { action: 'reject', from: ['REPORTED', 'VERIFYING'], to: ['REJECTED'], roles: ['operator'], label: '不予受理' },
+  {
+    action: 'reject',
+    from: ['REPORTED', 'VERIFYING'],
+    to: ['REJECTED'],
+    roles: ['operator'],
+    label: '不予受理',
+  },
   {
     action: 'auditSelfDisposal',
     from: ['SELF_AUDIT'],
@@ -91,7 +104,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     roles: approvers('extension'),
     label: '延期审批',
   },
-  { action: 'requestPark', from: ['PROCESSING'], to: ['PARK_PENDING'], roles: ['department'], label: '挂账申请' },
+  {
+    action: 'requestPark',
+    from: ['PROCESSING'],
+    to: ['PARK_PENDING'],
+    roles: ['department'],
+    label: '挂账申请',
+  },
   {
     action: 'decidePark',
     from: ['PARK_PENDING'],
@@ -99,7 +118,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     roles: approvers('park'),
     label: '挂账审批',
   },
-  { action: 'resume', from: ['PARKED'], to: ['PROCESSING'], roles: ['dispatcher', 'shift_leader'], label: '挂账恢复' },
+  {
+    action: 'resume',
+    from: ['PARKED'],
+    to: ['PROCESSING'],
+    roles: ['dispatcher', 'shift_leader'],
+    label: '挂账恢复',
+  },
   { action: 'feedback', from: ['PROCESSING'], to: ['FEEDBACK'], roles: ['department'], label: '处理反馈' },
   { action: 'sendCheck', from: ['FEEDBACK'], to: ['CHECKING'], roles: ['operator'], label: '发核查' },
   {
@@ -132,7 +157,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     roles: ['leader', 'shift_leader', 'dispatcher'],
     label: '督办',
   },
-  { action: 'replySupervision', from: OPEN_STATES, to: ['unchanged'], roles: ['department'], label: '督办回复' },
+  {
+    action: 'replySupervision',
+    from: OPEN_STATES,
+    to: ['unchanged'],
+    roles: ['department'],
+    label: '督办回复',
+  },
 ];
 
 const RULE_BY_ACTION = new Map<CaseAction, TransitionRule>(TRANSITIONS.map((r) => [r.action, r]));
@@ -151,7 +182,10 @@ export function approvalKindOf(action: CaseAction): ApprovalKind | undefined {
 }
 
 /** Roles allowed to take an action; decide actions follow the city's approval policy. */
-export function rolesAllowed(action: CaseAction, policy: ApprovalPolicy = DEFAULT_APPROVAL_POLICY): readonly CaseRole[] {
+export function rolesAllowed(
+  action: CaseAction,
+  policy: ApprovalPolicy = DEFAULT_APPROVAL_POLICY,
+): readonly CaseRole[] {
   const kind = approvalKindOf(action);
   if (kind) return approverRoles(kind, policy);
   return transitionRule(action)?.roles ?? [];
