@@ -23,16 +23,18 @@ import {
 } from './vocabulary';
 
 /**
- * What happens to the disposal clock (处置时限):
- * - `start`: first dispatch, the clock starts with the filed limit;
- * - `stop`: 处理反馈, the disposal is finished (按期处置 is judged now);
- * - `pause` / `resume`: 挂账 approved / 挂账恢复 (and 回退 approved / re-dispatch when the clock continues);
- * - `extend`: 延期 approved, the deadline grows by `extension`;
- * - `restart`: re-dispatch with a fresh clock from now;
- * - `keep`: re-dispatch after 返工 against the original deadline (usually already overdue);
- * - `cancel`: the running clock is dropped (回退 approved with restart, 作废 while disposing).
+ * What happens to the disposal clock (处置时限); each value names one function of the time-limit
+ * code (libs/domain/src/time-limits/case-clock.ts), whose city settings decide the details:
+ * - `start`: first 派遣 (`startDisposal`);
+ * - `stop`: 处理反馈, the disposal is finished and 按期处置 judged (`finishDisposal`);
+ * - `pause`: 挂账 approved (`pauseDisposal`, which takes over a pause for the pending request);
+ * - `resume`: 挂账恢复 (`resumeDisposal`);
+ * - `extend`: 延期 approved, deadline += `extension` (`extendDisposal`);
+ * - `redispatch`: 派遣 again after `redispatchAfter` 返工 or 回退 (`redispatchDisposal`: restart,
+ *   keep or continue by setting);
+ * - `cancel`: 作废 while disposing, the clock is dropped.
  */
-export type DisposalEffect = 'start' | 'stop' | 'pause' | 'resume' | 'extend' | 'restart' | 'keep' | 'cancel';
+export type DisposalEffect = 'start' | 'stop' | 'pause' | 'resume' | 'extend' | 'redispatch' | 'cancel';
 
 /**
  * Timer consequences of one action, for the time-limit code. Stage timers: the stage the case
@@ -44,22 +46,21 @@ export interface TimerEffects {
   readonly stageEnded?: CaseStage;
   readonly stageStarted?: CaseStage;
   readonly disposal?: DisposalEffect;
+  /** With `redispatch`. */
+  readonly redispatchAfter?: 'rework' | 'return';
+  /** With `extend`. */
   readonly extension?: { readonly amount: number; readonly unit: TimeUnit };
+  /**
+   * A request made while the disposal clock runs (`opened`: `requestPending`), or settled without
+   * parking, voiding or returning the case (`settled`: `endPending`, after `extendDisposal` when
+   * both are present). Either is a no-op with the default setting that the clock runs on.
+   */
+  readonly pendingRequest?: 'opened' | 'settled';
 }
-
-/** City settings for the disposal clock (spec 03 §11; both city-specific). */
-export interface ClockPolicy {
-  /** After an approved 回退: a fresh clock at re-dispatch (default) or continue the old one. */
-  readonly afterReturn: 'restart' | 'continue';
-  /** After 返工: a fresh clock at re-dispatch (default) or keep the original deadline. */
-  readonly afterRework: 'restart' | 'keep';
-}
-
-export const DEFAULT_CLOCK_POLICY: ClockPolicy = { afterReturn: 'restart', afterRework: 'restart' };
 
 export interface WorkflowOptions {
+  /** The city's approval chains; default `DEFAULT_APPROVAL_POLICY`. */
   readonly policy?: ApprovalPolicy;
-  readonly clock?: ClockPolicy;
 }
 
 /** The command's fields without `type` and `opinion`; enough to rebuild the command in a replay. */
@@ -105,7 +106,7 @@ void sameActions;
 
 const CREATING_ACTIONS: readonly CaseAction[] = ['report', 'register', 'selfReport'];
 
-/** 立案 … feedback: states in which the disposal clock runs (or is paused, for PARKED). */
+/** States in which the disposal clock runs (from 派遣 to 处理反馈, PARKED aside). */
 const DISPOSING_STATES: readonly CaseState[] = ['DISPATCHED', 'PROCESSING'];
 
 /** Create a case: 上报 (patrol), 登记 (public / other sources) or 自处理上报. */
@@ -255,14 +256,13 @@ export function applyAction(
   options: WorkflowOptions = {},
 ): CaseTransition {
   const policy = options.policy ?? DEFAULT_APPROVAL_POLICY;
-  const clock = options.clock ?? DEFAULT_CLOCK_POLICY;
   const action: string = command.type;
   if (!isCaseAction(action)) throw unknownAction(action);
   const gate = actionGate(snapshot, action, actor, policy);
   if (gate) throw gate;
   const opinion = optionalOpinion(command.opinion);
 
-  const { next, disposal, approval } = transition(snapshot, command, actor, policy, clock);
+  const { next, disposal, approval } = transition(snapshot, command, actor, policy);
   const stored: CaseSnapshot = { ...next, version: snapshot.version + 1 };
   return {
     next: stored,
@@ -284,17 +284,11 @@ export function applyAction(
 
 interface Outcome {
   readonly next: CaseSnapshot;
-  readonly disposal?: Pick<TimerEffects, 'disposal' | 'extension'>;
+  readonly disposal?: Pick<TimerEffects, 'disposal' | 'extension' | 'redispatchAfter' | 'pendingRequest'>;
   readonly approval: ApprovalStepRecord | null;
 }
 
-function transition(
-  s: CaseSnapshot,
-  command: CaseCommand,
-  actor: Actor,
-  policy: ApprovalPolicy,
-  clock: ClockPolicy,
-): Outcome {
+function transition(s: CaseSnapshot, command: CaseCommand, actor: Actor, policy: ApprovalPolicy): Outcome {
   const to = (state: CaseState, patch: Partial<CaseSnapshot> = {}): Outcome => ({
     next: { ...s, ...patch, state },
     approval: null,
@@ -342,10 +336,13 @@ function transition(
       return to('VOID');
     case 'dispatch': {
       const departmentId = requireText(command.departmentId, 'departmentId');
-      let disposal: DisposalEffect;
-      if (s.state === 'REWORK') disposal = clock.afterRework;
-      else if (s.firstDepartmentId === null) disposal = 'start';
-      else disposal = clock.afterReturn === 'restart' ? 'restart' : 'resume';
+      // A case back in FILED after a first dispatch came there by an approved 回退.
+      const disposal: Outcome['disposal'] =
+        s.state === 'REWORK'
+          ? { disposal: 'redispatch', redispatchAfter: 'rework' }
+          : s.firstDepartmentId === null
+            ? { disposal: 'start' }
+            : { disposal: 'redispatch', redispatchAfter: 'return' };
       return {
         ...to('DISPATCHED', {
           departmentId,
@@ -353,7 +350,7 @@ function transition(
           checkAnswer: null,
           taskInspectorId: null,
         }),
-        disposal: { disposal },
+        disposal,
       };
     }
     case 'acceptTask':
@@ -392,7 +389,7 @@ function transition(
     case 'decideExtension':
     case 'decidePark':
     case 'decideVoid':
-      return decide(s, requireBoolean(command.approve, 'approve'), clock);
+      return decide(s, requireBoolean(command.approve, 'approve'));
     case 'resume':
       return { ...to('PROCESSING'), disposal: { disposal: 'resume' } };
     case 'feedback':
@@ -446,11 +443,12 @@ function request(
       previousState: s.state,
       pending: { kind, chain, step: 0, requestedBy: actorRef(actor), payload },
     },
+    disposal: DISPOSING_STATES.includes(s.state) ? { pendingRequest: 'opened' } : undefined,
     approval: null,
   };
 }
 
-function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome {
+function decide(s: CaseSnapshot, approve: boolean): Outcome {
   // The gate guarantees a pending request of the right kind in a *_PENDING state.
   const pending = s.pending;
   const previous = s.previousState;
@@ -463,8 +461,16 @@ function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome 
     approve,
     final,
   });
+  // Settling a request made while disposing lets a clock paused for it run again.
+  const settledPending: Outcome['disposal'] = DISPOSING_STATES.includes(previous)
+    ? { pendingRequest: 'settled' }
+    : undefined;
   if (!approve) {
-    return { next: { ...s, state: previous, previousState: null, pending: null }, approval: record(true) };
+    return {
+      next: { ...s, state: previous, previousState: null, pending: null },
+      disposal: settledPending,
+      approval: record(true),
+    };
   }
   if (pending.step + 1 < pending.chain.length) {
     return { next: { ...s, pending: { ...pending, step: pending.step + 1 } }, approval: record(false) };
@@ -473,15 +479,15 @@ function decide(s: CaseSnapshot, approve: boolean, clock: ClockPolicy): Outcome 
   switch (pending.kind) {
     case 'return':
       return {
+        // The clock waits for the re-dispatch (`redispatch` after `return`).
         next: { ...settled, state: 'FILED', returnCount: s.returnCount + 1 },
-        disposal: { disposal: clock.afterReturn === 'restart' ? 'cancel' : 'pause' },
         approval: record(true),
       };
     case 'extension': {
       const extension = pending.payload.extension;
       return {
         next: { ...settled, state: previous, extensionCount: s.extensionCount + 1 },
-        disposal: extension ? { disposal: 'extend', extension } : undefined,
+        disposal: extension ? { disposal: 'extend', extension, ...settledPending } : settledPending,
         approval: record(true),
       };
     }

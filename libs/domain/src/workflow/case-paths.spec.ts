@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import type { CaseCommand } from './case-command';
-import { applyAction, createCase, type CaseTransition, type WorkflowOptions } from './case-machine';
+import { applyAction, createCase, type CaseTransition } from './case-machine';
 import type { Actor, CaseSnapshot } from './case-snapshot';
 import { createCommand, DEPT, newActor, NOW, OTHER_DEPT } from './case-test-factories';
 
@@ -16,10 +16,10 @@ const leader = newActor('leader');
 type Step = readonly [CaseCommand, Actor];
 
 /** Apply the steps in order; returns every transition (the creation first). */
-function walk(start: CaseTransition, steps: readonly Step[], options?: WorkflowOptions): CaseTransition[] {
+function walk(start: CaseTransition, steps: readonly Step[]): CaseTransition[] {
   const done = [start];
   for (const [command, actor] of steps)
-    done.push(applyAction(done[done.length - 1].next, command, actor, NOW, options));
+    done.push(applyAction(done[done.length - 1].next, command, actor, NOW));
   return done;
 }
 
@@ -246,7 +246,7 @@ describe('自处理 self-disposal', () => {
 });
 
 describe('回退 return', () => {
-  it('approved: back to FILED, the old clock cancelled, the new department gets a fresh clock', () => {
+  it('approved: back to FILED; the re-dispatch tells the clock it follows a return', () => {
     const t = walk(startAt(processing()), [
       [{ type: 'requestReturn', reasonCode: 'not_responsible', targetDepartmentId: OTHER_DEPT }, department],
       [{ type: 'decideReturn', approve: true }, dispatcher],
@@ -259,8 +259,8 @@ describe('回退 return', () => {
       step: 0,
       payload: { targetDepartmentId: OTHER_DEPT },
     });
-    expect(t[1].effects).toEqual({});
-    expect(t[2].effects).toEqual({ stageStarted: 'dispatch', disposal: 'cancel' });
+    expect(t[1].effects).toEqual({ pendingRequest: 'opened' });
+    expect(t[2].effects).toEqual({ stageStarted: 'dispatch' });
     expect(t[2].record.approval).toEqual({
       kind: 'return',
       step: 0,
@@ -268,7 +268,11 @@ describe('回退 return', () => {
       approve: true,
       final: true,
     });
-    expect(t[3].effects).toEqual({ stageEnded: 'dispatch', disposal: 'restart' });
+    expect(t[3].effects).toEqual({
+      stageEnded: 'dispatch',
+      disposal: 'redispatch',
+      redispatchAfter: 'return',
+    });
     expect(last(t)).toMatchObject({
       returnCount: 1,
       firstDepartmentId: DEPT,
@@ -276,20 +280,6 @@ describe('回退 return', () => {
       pending: null,
       previousState: null,
     });
-  });
-
-  it('approved with the continue setting: the clock pauses and resumes', () => {
-    const options: WorkflowOptions = { clock: { afterReturn: 'continue', afterRework: 'restart' } };
-    const t = walk(
-      startAt(processing()),
-      [
-        [{ type: 'requestReturn', reasonCode: 'misrouted' }, department],
-        [{ type: 'decideReturn', approve: true }, dispatcher],
-        [{ type: 'dispatch', departmentId: OTHER_DEPT }, dispatcher],
-      ],
-      options,
-    );
-    expect([t[2].effects.disposal, t[3].effects.disposal]).toEqual(['pause', 'resume']);
   });
 
   it('denied: back to the state it came from, DISPATCHED included (§6.2 rules 4 and 7)', () => {
@@ -308,7 +298,7 @@ describe('回退 return', () => {
       approve: false,
       final: true,
     });
-    expect(t[2].effects).toEqual({});
+    expect(t[2].effects).toEqual({ pendingRequest: 'settled' });
     expect(last(t)).toMatchObject({ returnCount: 0, pending: null, previousState: null });
   });
 
@@ -337,7 +327,11 @@ describe('延期 extension', () => {
     ]);
     expect(states(t)).toEqual(['PROCESSING', 'EXTENSION_PENDING', 'PROCESSING']);
     expect(t[1].next.pending?.chain).toEqual(['shift_leader']);
-    expect(t[2].effects).toEqual({ disposal: 'extend', extension: { amount: 2, unit: 'working_day' } });
+    expect(t[2].effects).toEqual({
+      disposal: 'extend',
+      extension: { amount: 2, unit: 'working_day' },
+      pendingRequest: 'settled',
+    });
     expect(last(t).extensionCount).toBe(1);
   });
 
@@ -347,7 +341,7 @@ describe('延期 extension', () => {
       [{ type: 'decideExtension', approve: false }, shiftLeader],
     ]);
     expect(states(t)).toEqual(['PROCESSING', 'EXTENSION_PENDING', 'PROCESSING']);
-    expect(t[2].effects).toEqual({});
+    expect(t[2].effects).toEqual({ pendingRequest: 'settled' });
     expect(last(t).extensionCount).toBe(0);
   });
 
@@ -413,6 +407,7 @@ describe('挂账 park and 挂账恢复 resume', () => {
     ]);
     expect(states(t).slice(0, 4)).toEqual(['PROCESSING', 'PARK_PENDING', 'PARKED', 'PROCESSING']);
     expect([t[2].effects, t[3].effects]).toEqual([{ disposal: 'pause' }, { disposal: 'resume' }]);
+    expect(t[1].effects).toEqual({ pendingRequest: 'opened' });
     expect(last(t).state).toBe('CLOSED');
   });
 
@@ -446,24 +441,28 @@ describe('核查 未处理 → 返工 → 再派遣', () => {
     ]);
     expect(t[3].effects).toEqual({ stageEnded: 'check', stageStarted: 'dispatch' });
     expect(t[3].next).toMatchObject({ reworkCount: 1, checkAnswer: false });
-    expect(t[4].effects).toEqual({ stageEnded: 'dispatch', disposal: 'restart' });
+    expect(t[4].effects).toEqual({
+      stageEnded: 'dispatch',
+      disposal: 'redispatch',
+      redispatchAfter: 'rework',
+    });
     expect(t[4].next.checkAnswer).toBeNull();
     expect(last(t)).toMatchObject({ state: 'CLOSED', reworkCount: 1 });
   });
 
-  it('the shift leader may send a checked case back (TO_CLOSE → REWORK); keep setting keeps the deadline', () => {
-    const t = walk(
-      startAt(processing()),
-      [
-        ...feedbackToClose.slice(0, 3),
-        [{ type: 'rework', opinion: '与反馈不符' }, shiftLeader],
-        [{ type: 'dispatch', departmentId: OTHER_DEPT }, dispatcher],
-      ],
-      { clock: { afterReturn: 'restart', afterRework: 'keep' } },
-    );
+  it('the shift leader may send a checked case back (TO_CLOSE → REWORK); re-dispatch to a corrected department', () => {
+    const t = walk(startAt(processing()), [
+      ...feedbackToClose.slice(0, 3),
+      [{ type: 'rework', opinion: '与反馈不符' }, shiftLeader],
+      [{ type: 'dispatch', departmentId: OTHER_DEPT }, dispatcher],
+    ]);
     expect(states(t).slice(3)).toEqual(['TO_CLOSE', 'REWORK', 'DISPATCHED']);
     expect(t[4].effects).toEqual({ stageEnded: 'close', stageStarted: 'dispatch' });
-    expect(t[5].effects.disposal).toBe('keep');
+    expect(t[5].effects).toEqual({
+      stageEnded: 'dispatch',
+      disposal: 'redispatch',
+      redispatchAfter: 'rework',
+    });
     expect(last(t)).toMatchObject({ reworkCount: 1, firstDepartmentId: DEPT, departmentId: OTHER_DEPT });
   });
 
@@ -488,6 +487,7 @@ describe('作废 after filing', () => {
     ]);
     expect(states(t)).toEqual(['PROCESSING', 'VOID_PENDING', 'VOID']);
     expect(t[2].effects).toEqual({ disposal: 'cancel' });
+    expect(t[1].effects).toEqual({ pendingRequest: 'opened' });
   });
 
   it('approved from FILED ends the dispatch stage', () => {
@@ -507,6 +507,8 @@ describe('作废 after filing', () => {
       [{ type: 'decideVoid', approve: false }, shiftLeader],
     ]);
     expect(states(t)).toEqual(['CHECKING', 'VOID_PENDING', 'CHECKING']);
+    // the disposal clock ended with 处理反馈: the request neither opens nor settles anything on it
+    expect(t.slice(1).map((x) => x.effects)).toEqual([{}, {}]);
     expect(codeOf(() => applyAction(t[1].next, { type: 'decideVoid', approve: true }, dispatcher, NOW))).toBe(
       'CASE.ROLE_NOT_ALLOWED',
     );

@@ -1,13 +1,7 @@
 import { DomainError } from '../errors';
 import type { ApprovalPolicy } from './approval-policy';
 import type { CaseCommand, CreateCaseCommand } from './case-command';
-import {
-  applyAction,
-  createCase,
-  type ClockPolicy,
-  type FlowPayload,
-  type FlowRecordDraft,
-} from './case-machine';
+import { applyAction, createCase, type FlowPayload, type FlowRecordDraft } from './case-machine';
 import type { Actor, CaseSnapshot } from './case-snapshot';
 import type { CaseAction, CaseState } from './vocabulary';
 
@@ -51,8 +45,8 @@ export type ReplayResult =
 const CREATING: readonly CaseAction[] = ['report', 'register', 'selfReport'];
 
 export interface ReplayOptions {
+  /** The approval chains the records were made under; default `DEFAULT_APPROVAL_POLICY`. */
   readonly policy?: ApprovalPolicy;
-  readonly clock?: ClockPolicy;
 }
 
 /**
