@@ -14,6 +14,7 @@ import {
 } from './database/database';
 import { seedClassesIfEmpty } from './modules/classes/classes-seed';
 import { readDemoDataset, seedDemoCityIfEmpty } from './modules/demo-seed/demo-seed';
+import { createInitialAdminIfNoUsers } from './modules/auth/initial-admin';
 
 /**
  * Entry point: `node main.js [serve|migrate|reset|seed-demo <file>]`.
@@ -89,6 +90,10 @@ async function serve(config: AppConfig): Promise<void> {
         `demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.components} components, ${result.users} users`,
       );
     }
+  }
+  const admin = await createInitialAdminIfNoUsers(db, config.dataDir);
+  if (admin) {
+    console.log(`no users yet: created "${admin.username}"; its password is in ${admin.passwordFile}`);
   }
   const app = await createApp(config, db);
   try {

@@ -8,7 +8,7 @@ describe('HTTP basics', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedDemoCityIfEmpty(t.db, newSmallCity());
   });
   afterAll(async () => t?.close());

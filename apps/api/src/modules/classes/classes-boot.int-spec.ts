@@ -80,7 +80,18 @@ describe.runIf(existsSync(MAIN))('the built server finds the class seed files', 
   });
 
   it('serves the seeded national component classes', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/classes?kind=component`);
+    // An empty database gets an `admin` whose password is written to DATA_DIR (initial-admin.ts).
+    const password = readFileSync(join(dataDir, 'secrets', 'initial-admin-password'), 'utf8').trim();
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/classes?kind=component`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: ClassificationDto[] };
     expect(body.items).toHaveLength(nationalComponentRows());

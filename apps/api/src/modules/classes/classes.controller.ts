@@ -7,6 +7,7 @@ import { CreateClassDto } from './dto/create-class.dto';
 import { ListClassesQueryDto } from './dto/list-classes-query.dto';
 import { RetireClassDto } from './dto/retire-class.dto';
 import { UpdateClassDto } from './dto/update-class.dto';
+import { AnyRole, Roles } from '../auth/auth.decorators';
 
 /**
  * 部件/事件分类 component and event classes. The writes will be admin-only once roles exist
@@ -18,6 +19,7 @@ export class ClassesController {
   constructor(private readonly classes: ClassesService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Component and event classes, flat (code order) or as a big → small tree' })
   @ApiOkResponse({ description: '{ items }' })
   async list(@Query() q: ListClassesQueryDto): Promise<ClassListResponse | ClassTreeResponse> {
@@ -26,12 +28,14 @@ export class ClassesController {
   }
 
   @Get(':kind/:code')
+  @AnyRole()
   @ApiOperation({ summary: 'One class: the current row, else the latest retired one' })
   get(@Param() p: ClassParamsDto): Promise<ClassificationDto> {
     return this.classes.get(p.kind, p.code);
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Create a local class (big 21+, small 9x in a national big class, or detail)' })
   @ApiCreatedResponse({ description: 'The new class' })
   create(@Body() body: CreateClassDto): Promise<ClassificationDto> {
@@ -39,12 +43,14 @@ export class ClassesController {
   }
 
   @Patch(':kind/:code')
+  @Roles('admin')
   @ApiOperation({ summary: 'Rename, English name, public flag, geometry type' })
   update(@Param() p: ClassParamsDto, @Body() body: UpdateClassDto): Promise<ClassificationDto> {
     return this.classes.update(p.kind, p.code, body);
   }
 
   @Post(':kind/:code/retire')
+  @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a class from a date (default today); the row stays, never deleted' })
   retire(@Param() p: ClassParamsDto, @Body() body: RetireClassDto): Promise<ClassificationDto> {

@@ -41,7 +41,7 @@ describe('classes API', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
   });
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ describe('components API', () => {
   const post = (payload: unknown) => t.request({ method: 'POST', url: URL, payload });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedClassesIfEmpty(t.db);
     await seedDemoCityIfEmpty(t.db, city);
   });

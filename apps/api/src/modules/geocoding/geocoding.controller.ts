@@ -4,6 +4,7 @@ import type { GeocodeResponse, ReverseGeocodeResponse } from '@urbangrid/contrac
 import { GeocodeQueryDto } from './dto/geocode-query.dto';
 import { ReverseGeocodeQueryDto } from './dto/reverse-geocode-query.dto';
 import { GeocodingService } from './geocoding.service';
+import { AnyRole } from '../auth/auth.decorators';
 
 /** 地理编码 geocoding (GB/T 30428.3): address text → point, and point → regions and 位置描述. */
 @ApiTags('geocoding')
@@ -12,6 +13,7 @@ export class GeocodingController {
   constructor(private readonly geocoding: GeocodingService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Address text → candidate points with match level, score and regions' })
   @ApiOkResponse({ description: 'Candidates, best first; 404 GEOCODE.NOT_FOUND, 422 GEOCODE.UNPARSEABLE' })
   geocode(@Query() q: GeocodeQueryDto): Promise<GeocodeResponse> {
@@ -19,6 +21,7 @@ export class GeocodingController {
   }
 
   @Get('reverse')
+  @AnyRole()
   @ApiOperation({
     summary: 'Point → grid, community, street, district, nearest address, POI, road and a description',
   })

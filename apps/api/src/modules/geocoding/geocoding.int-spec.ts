@@ -12,7 +12,7 @@ describe('geocoding API', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedDemoCityIfEmpty(t.db, newAddressCity());
     // 部件: a manhole cover 5 m east of the reverse point (175, 112), and a removed one right on it.
     await t.db.query(

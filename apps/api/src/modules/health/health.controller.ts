@@ -4,6 +4,7 @@ import type { HealthResponse } from '@urbangrid/contracts';
 import type { FastifyReply } from 'fastify';
 import { Database, migrationState } from '../../database/database';
 import { APP_VERSION } from '../../version';
+import { Public } from '../auth/auth.decorators';
 
 @ApiTags('health')
 @Controller('api/health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(@Inject(Database) private readonly db: Database) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Database reachability, PostGIS version and migration state' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const body: HealthResponse = {

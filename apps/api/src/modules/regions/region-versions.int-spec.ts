@@ -30,7 +30,7 @@ describe('region versions', () => {
   let original: RegionVersion;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedDemoCityIfEmpty(t.db, newSmallCity());
     original = (await t.request({ url: `/api/v1/regions/grid/${GRID}` })).json<RegionVersion>();
   });

@@ -4,6 +4,7 @@ import { MAP_LAYERS, REGION_LEVELS, type RegionVersion } from '@urbangrid/contra
 import { LocateQueryDto } from './dto/locate-query.dto';
 import { RedrawRegionDto, RegionDateQueryDto } from './dto/redraw-region.dto';
 import { RegionsService } from './regions.service';
+import { AnyRole, Roles } from '../auth/auth.decorators';
 
 @ApiTags('regions')
 @Controller()
@@ -11,15 +12,17 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get('map/layers/:layer')
+  @AnyRole()
   @ApiOperation({ summary: 'A map layer (districts, streets, communities, grids, roads) as GeoJSON' })
   @ApiParam({ name: 'layer', enum: MAP_LAYERS })
   @Header('content-type', 'application/geo+json; charset=utf-8')
-  @Header('cache-control', 'public, max-age=60')
+  @Header('cache-control', 'private, max-age=60')
   layer(@Param('layer') layer: string, @Query() q: RegionDateQueryDto): Promise<string> {
     return this.regions.layer(layer, q.date);
   }
 
   @Get('regions/locate')
+  @AnyRole()
   @ApiOperation({ summary: 'The unit grid, community, street and district containing a point' })
   @ApiOkResponse({ description: 'Codes and names of the four regions' })
   locate(@Query() q: LocateQueryDto) {
@@ -27,6 +30,7 @@ export class RegionsController {
   }
 
   @Get('regions/:level/:code')
+  @AnyRole()
   @ApiOperation({ summary: 'The version of a region in force on a date (default today), with its outline' })
   @ApiParam({ name: 'level', enum: REGION_LEVELS })
   version(
@@ -38,6 +42,7 @@ export class RegionsController {
   }
 
   @Get('regions/:level/:code/history')
+  @AnyRole()
   @ApiOperation({ summary: 'Every version of a region, oldest first' })
   @ApiParam({ name: 'level', enum: REGION_LEVELS })
   history(@Param('level') level: string, @Param('code') code: string): Promise<RegionVersion[]> {
@@ -45,6 +50,7 @@ export class RegionsController {
   }
 
   @Put('regions/:level/:code')
+  @Roles('admin')
   @ApiOperation({
     summary: 'Redraw a region: retire the version in force and add the new outline from validFrom',
   })

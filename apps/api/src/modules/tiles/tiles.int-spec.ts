@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../../../test/test-app';
 import { newComponentRows } from '../../../test/component-factories';
 import { ComponentsRepository } from '../components/components.repository';
 import { seedDemoCityIfEmpty } from '../demo-seed/demo-seed';
+import { authHeader } from '../../../test/auth-helpers';
 
 /** The XYZ tile holding a point (Web Mercator, as maplibre asks for tiles). */
 function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
@@ -24,7 +25,7 @@ describe('vector tiles', () => {
   const mid = { lon: 120.15208, lat: 30.30135 };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     const city = newSmallCity();
     await seedDemoCityIfEmpty(t.db, city);
     // 100 street lamps on a 10 × 10 lattice over the city's 12 grids.
@@ -35,7 +36,7 @@ describe('vector tiles', () => {
   const get = (url: string) => t.request({ url });
   const decode = (body: Buffer) => new VectorTile(new PbfReader(body));
   const fetchTile = async (layer: string, z: number, x: number, y: number) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/tiles/${layer}/${z}/${x}/${y}.mvt` });
+    const res = await t.app.inject({ headers: await authHeader(t, 'admin'), method: 'GET', url: `/api/v1/tiles/${layer}/${z}/${x}/${y}.mvt` });
     return { res, tile: decode(res.rawPayload) };
   };
 
@@ -44,7 +45,7 @@ describe('vector tiles', () => {
     const { res, tile } = await fetchTile('grids', 16, x, y);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
-    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect(res.headers['cache-control']).toBe('private, max-age=300'); // tiles need a token, so no shared caches
     // A z16 tile is ~530 m wide at 30° N, larger than the 416 m × 270 m city: every grid in it
     // unless the city straddles a tile edge; the point's own grid (row 2, column 3 → 006 or 007) is there.
     const grids = tile.layers.grids;

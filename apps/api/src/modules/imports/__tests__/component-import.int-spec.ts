@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../../../../test/test-app';
 import { seedClassesIfEmpty } from '../../classes/classes-seed';
 import { seedDemoCityIfEmpty } from '../../demo-seed/demo-seed';
 import { ImportsService } from '../imports.service';
+import { authHeader } from '../../../../test/auth-helpers';
 
 // 10 × 10 grids of about 100 m from (120.15, 30.3): extent 120.15–120.1604, 30.3–30.309.
 const city = newSmallCity({ cols: 10, rows: 10 });
@@ -61,7 +62,7 @@ describe('component import (CSV)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedClassesIfEmpty(t.db);
     await seedDemoCityIfEmpty(t.db, city);
   });
@@ -216,7 +217,7 @@ describe('component import (CSV)', () => {
   });
 
   it('exports components as CSV and GeoJSON (bbox), streamed with file names', async () => {
-    const csv = await t.app.inject({ url: '/api/v1/exports/components?format=csv' });
+    const csv = await t.app.inject({ headers: await authHeader(t, 'admin'), url: '/api/v1/exports/components?format=csv' });
     expect(csv.headers['content-disposition']).toBe('attachment; filename="components.csv"');
     const lines = csv.body
       .replace(/^\uFEFF/, '')

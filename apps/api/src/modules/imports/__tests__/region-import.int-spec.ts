@@ -14,6 +14,7 @@ import {
   PRJ_CGCS2000_GK_CM120,
   regionShapefileZip,
 } from './import-fixtures';
+import { authHeader } from '../../../../test/auth-helpers';
 
 const post = (t: TestApp, query: string, body: string | Buffer, type = 'application/octet-stream') =>
   t.request({
@@ -75,7 +76,7 @@ describe('region import (GeoJSON, 10,000 unit grids)', () => {
   const GRIDS = 'kind=regions&format=geojson&level=grid&validFrom=2026-01-01';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ as: 'admin' });
     await seedAdmin(t, admin);
   });
   afterAll(async () => t?.close());
@@ -220,7 +221,7 @@ describe('region import (GeoJSON, 10,000 unit grids)', () => {
   });
 
   it('exports grids as GeoJSON, CSV and zipped Shapefile with file names', async () => {
-    const csv = await t.app.inject({ url: '/api/v1/exports/regions?level=grid&format=csv' });
+    const csv = await t.app.inject({ headers: await authHeader(t, 'admin'), url: '/api/v1/exports/regions?level=grid&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="grids-current.csv"');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for spreadsheets
@@ -231,7 +232,7 @@ describe('region import (GeoJSON, 10,000 unit grids)', () => {
     expect(lines[0]).toBe('code,name,level,parent_code,area_m2,valid_from,geometry');
     expect(lines).toHaveLength(10_001);
 
-    const shp = await t.app.inject({
+    const shp = await t.app.inject({ headers: await authHeader(t, 'admin'),
       url: '/api/v1/exports/regions?level=grid&format=shapefile&date=2026-03-01',
     });
     expect(shp.headers['content-disposition']).toBe('attachment; filename="grids-2026-03-01.zip"');
@@ -322,7 +323,7 @@ describe('region import (zipped Shapefile)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { IMPORT_MAX_BYTES: '200000' } });
+    t = await startTestApp({ env: { IMPORT_MAX_BYTES: '200000' }, as: 'admin' });
     await seedAdmin(t, admin);
   });
   afterAll(async () => t?.close());

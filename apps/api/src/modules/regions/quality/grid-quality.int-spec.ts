@@ -383,7 +383,7 @@ describe('GET /api/v1/regions/quality', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ as: 'admin' });
     const regions = newSmallCity().regions;
     await insertLayout(app.db, regions, '2026-01-01', null);
   });
