@@ -526,19 +526,19 @@ LEFT JOIN LATERAL (
   SELECT k.*, ST_DistanceSphere(k.geom, ${PT}) AS m
   FROM (SELECT road_name, number, suffix, full_text, geom FROM address_point
         ORDER BY geom <-> ${PT} LIMIT $3) k
-  ORDER BY m LIMIT 1) a ON true
+  ORDER BY m, full_text COLLATE "C" LIMIT 1) a ON true
 LEFT JOIN LATERAL (
   SELECT k.*, ST_DistanceSphere(k.geom, ${PT}) AS m
   FROM (SELECT id, name, category, geom FROM poi ORDER BY geom <-> ${PT} LIMIT $3) k
-  ORDER BY m LIMIT 1) p ON true
+  ORDER BY m, id LIMIT 1) p ON true
 LEFT JOIN LATERAL (
   SELECT k.id, k.name, k.road_class,
          ST_DistanceSphere(ST_ClosestPoint(k.geom, ${PT}), ${PT}) AS m
   FROM (SELECT id, name, road_class, geom FROM road ORDER BY geom <-> ${PT} LIMIT $3) k
-  ORDER BY m LIMIT 1) r ON true
+  ORDER BY m, k.id LIMIT 1) r ON true
 LEFT JOIN LATERAL (
   SELECT k.code, k.class_code, k.name, k.state, ST_ClosestPoint(k.geom, ${PT}) AS cp,
          ST_DistanceSphere(ST_ClosestPoint(k.geom, ${PT}), ${PT}) AS m
   FROM (SELECT code, class_code, name, state, geom FROM component
         WHERE state <> '移除' ORDER BY geom <-> ${PT} LIMIT $3) k
-  ORDER BY m LIMIT 1) cmp ON true`;
+  ORDER BY m, k.code COLLATE "C" LIMIT 1) cmp ON true`;

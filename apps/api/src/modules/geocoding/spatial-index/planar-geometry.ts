@@ -19,7 +19,11 @@ export const POSTGIS_SPHERE_RADIUS_M = 6371008.771415;
 
 const RAD = Math.PI / 180;
 
-/** Great-circle metres between two lon/lat points, with PostGIS's formula (Vincenty's atan2 form). */
+/**
+ * Great-circle metres between two lon/lat points, with PostGIS's formula (Vincenty's atan2 form),
+ * rounded to 1e-8 m as PostGIS rounds it ("nanometre-level" noise, its ticket #2168), so equal
+ * distances compare equal on both sides.
+ */
 export function sphereDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const dLon = (lon2 - lon1) * RAD;
   const latS = lat1 * RAD;
@@ -31,9 +35,8 @@ export function sphereDistanceM(lon1: number, lat1: number, lon2: number, lat2: 
   const cosDLon = Math.cos(dLon);
   const a1 = (cosLatE * Math.sin(dLon)) ** 2;
   const a2 = (cosLatS * sinLatE - sinLatS * cosLatE * cosDLon) ** 2;
-  return (
-    Math.atan2(Math.sqrt(a1 + a2), sinLatS * sinLatE + cosLatS * cosLatE * cosDLon) * POSTGIS_SPHERE_RADIUS_M
-  );
+  const m = Math.atan2(Math.sqrt(a1 + a2), sinLatS * sinLatE + cosLatS * cosLatE * cosDLon) * POSTGIS_SPHERE_RADIUS_M;
+  return Math.round(m * 1e8) / 1e8;
 }
 
 /** True when (x, y) lies on the segment a–b (exactly: collinear and inside its box). */

@@ -17,8 +17,9 @@ import type { ParsedGeometry } from './wkb-reader';
  * 部件 components, in packed R-trees (flatbush) over lon/lat degrees. It answers what
  * REVERSE_SQL answers, with the same arithmetic: grid by point-in-polygon with the boundary in
  * (lowest code wins on a shared edge), nearest things by the sphere distance of the planar
- * closest point. Where the SQL re-ranks a KNN shortlist of 5, the index searches until no
- * unseen item can be nearer, so it is never farther and nearly always the same item.
+ * closest point, equal metres broken by the lowest key (code, id, 门牌 text). Where the SQL
+ * re-ranks a KNN shortlist of 5, the index searches until no unseen item can be nearer, so it is
+ * never farther, and nearer only where the shortlist missed the nearest (far from everything).
  */
 
 const RAD = Math.PI / 180;
@@ -139,6 +140,7 @@ function nearest(
   y: number,
   maxAbsLat: number,
   metres: (item: number) => number,
+  tieKey: (item: number) => string,
 ): Nearest | null {
   if (tree === null) return null;
   let best: Nearest | null = null;
@@ -147,7 +149,8 @@ function nearest(
     if (seen.has(item)) return;
     seen.add(item);
     const m = metres(item);
-    if (best === null || m < best.m) best = { item, m };
+    // Equal metres (two POIs on one spot, roads meeting at a vertex): the lower key, as the SQL orders.
+    if (best === null || m < best.m || (m === best.m && tieKey(item) < tieKey(best.item))) best = { item, m };
   };
   for (const item of tree.neighbors(x, y, FIRST_PASS)) visit(item);
   if (best === null) return null;
@@ -157,9 +160,9 @@ function nearest(
   return best;
 }
 
-/** Nearest of two candidates; the first on a tie. */
-const nearer = <T extends { m: number }>(a: T | null, b: T | null): T | null =>
-  a === null ? b : b === null || a.m <= b.m ? a : b;
+/** Nearest of two candidates; the lower key on a tie. */
+const nearer = <T extends { m: number; key: string }>(a: T | null, b: T | null): T | null =>
+  a === null ? b : b === null || a.m < b.m || (a.m === b.m && a.key <= b.key) ? a : b;
 
 const maxAbsLatOf = (ys: Float64Array, n: number): number => {
   let max = 0;
@@ -466,21 +469,40 @@ class ComponentLayer {
   ) {}
 
   nearest(x: number, y: number): ComponentRow | null {
-    const pt = nearest(this.pointTree, x, y, this.pointMaxAbsLat, (i) =>
-      sphereDistanceM(this.xs[i], this.ys[i], x, y),
+    const pt = nearest(
+      this.pointTree,
+      x,
+      y,
+      this.pointMaxAbsLat,
+      (i) => sphereDistanceM(this.xs[i], this.ys[i], x, y),
+      (i) => this.code(this.pointOwner[i]),
     );
     const closest = new Map<number, PlanarClosest>();
-    const shape = nearest(this.shapeTree, x, y, this.shapeMaxAbsLat, (i) => {
-      const c = closestOnGeometry(this.shapes[i].geometry, x, y);
-      closest.set(i, c);
-      return sphereDistanceM(c.x, c.y, x, y);
+    const shape = nearest(
+      this.shapeTree,
+      x,
+      y,
+      this.shapeMaxAbsLat,
+      (i) => {
+        const c = closestOnGeometry(this.shapes[i].geometry, x, y);
+        closest.set(i, c);
+        return sphereDistanceM(c.x, c.y, x, y);
+      },
+      (i) => this.code(this.shapes[i].owner),
+    );
+    const candidate = (owner: number, px: number, py: number, m: number) => ({
+      owner,
+      px,
+      py,
+      m,
+      key: this.code(owner),
     });
-    const a = pt && { owner: this.pointOwner[pt.item], px: this.xs[pt.item], py: this.ys[pt.item], m: pt.m };
+    const a = pt && candidate(this.pointOwner[pt.item], this.xs[pt.item], this.ys[pt.item], pt.m);
     const sc = shape && (closest.get(shape.item) as PlanarClosest);
-    const b = shape && sc && { owner: this.shapes[shape.item].owner, px: sc.x, py: sc.y, m: shape.m };
+    const b = shape && sc && candidate(this.shapes[shape.item].owner, sc.x, sc.y, shape.m);
     const hit = nearer(a, b);
     if (hit === null) return null;
-    const code = this.code(hit.owner);
+    const code = hit.key;
     return {
       code,
       // 部件标识码 = 6-digit admin code + small class + 6-digit sequence (component_code_ck).
@@ -580,8 +602,22 @@ export class ReferenceIndex {
   /** Everything REVERSE_SQL answers for (x, y) in EPSG:4326. */
   reverse(x: number, y: number): ReverseRow {
     const { addresses: a, pois: p, roads: r, components, strings } = this.layers;
-    const addr = nearest(a.tree, x, y, a.maxAbsLat, (i) => sphereDistanceM(a.xs[i], a.ys[i], x, y));
-    const poi = nearest(p.tree, x, y, p.maxAbsLat, (i) => sphereDistanceM(p.xs[i], p.ys[i], x, y));
+    const addr = nearest(
+      a.tree,
+      x,
+      y,
+      a.maxAbsLat,
+      (i) => sphereDistanceM(a.xs[i], a.ys[i], x, y),
+      (i) => a.text[i],
+    );
+    const poi = nearest(
+      p.tree,
+      x,
+      y,
+      p.maxAbsLat,
+      (i) => sphereDistanceM(p.xs[i], p.ys[i], x, y),
+      (i) => p.rows[i].id,
+    );
     const road = this.nearestRoad(x, y);
     return {
       regions: this.regionsAt(x, y),
@@ -608,16 +644,23 @@ export class ReferenceIndex {
   private nearestRoad(x: number, y: number): Nearest | null {
     const { rows, segmentRoad, tree, maxAbsLat } = this.layers.roads;
     const byRoad = new Map<number, number>();
-    const hit = nearest(tree, x, y, maxAbsLat, (segment) => {
-      const k = segmentRoad[segment];
-      let m = byRoad.get(k);
-      if (m === undefined) {
-        const c = closestOnLine(rows[k].line, x, y);
-        m = sphereDistanceM(c.x, c.y, x, y);
-        byRoad.set(k, m);
-      }
-      return m;
-    });
+    const hit = nearest(
+      tree,
+      x,
+      y,
+      maxAbsLat,
+      (segment) => {
+        const k = segmentRoad[segment];
+        let m = byRoad.get(k);
+        if (m === undefined) {
+          const c = closestOnLine(rows[k].line, x, y);
+          m = sphereDistanceM(c.x, c.y, x, y);
+          byRoad.set(k, m);
+        }
+        return m;
+      },
+      (segment) => rows[segmentRoad[segment]].id,
+    );
     return hit && { item: segmentRoad[hit.item], m: hit.m };
   }
 }
