@@ -6,3 +6,4 @@ export * from './geocoding';
 export * from './components';
 export * from './workflow';
 export * from './time-limits';
+export * from './case-loop';
