@@ -94,7 +94,7 @@ const sessions = new WeakMap<object, Map<string, TokenResponse>>();
 export async function loginAs(t: LoginTarget, who: TestCaller, opts: { fresh?: boolean } = {}): Promise<TokenResponse> {
   const p = toPrincipal(who);
   let byUser = sessions.get(t);
-  if (!byUser) sessions.set(t, (byUser = new Map()));
+  if (!byUser) sessions.set(t, (byUser = new Map<string, TokenResponse>()));
   const cached = byUser.get(p.username);
   if (cached && !opts.fresh) return cached;
   await ensureTestUser(t, p);

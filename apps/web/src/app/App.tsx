@@ -1,12 +1,48 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { RequireAuth } from '../modules/auth';
 import { useCityInfo } from '../modules/map';
 import { AppHeader, cityDisplayName } from '../modules/shell';
+import { LoginPage } from '../pages/login/LoginPage';
 import { MapPage } from '../pages/map/MapPage';
 import './app.css';
 
 export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginScreen />} />
+        <Route
+          path="*"
+          element={
+            <RequireAuth>
+              <SignedInApp />
+            </RequireAuth>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function LoginScreen() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = t('auth.documentTitle');
+  }, [t]);
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="app__main">
+        <LoginPage />
+      </main>
+    </div>
+  );
+}
+
+/** The app behind the login: everything here calls the API with the session's token. */
+function SignedInApp() {
   const { t, i18n } = useTranslation();
   const city = useCityInfo();
   const cityName = city.state.status === 'ready' ? cityDisplayName(city.state.value, i18n.language) : null;
@@ -16,16 +52,14 @@ export function App() {
   }, [cityName, t]);
 
   return (
-    <BrowserRouter>
-      <div className="app">
-        <AppHeader cityName={cityName} />
-        <main className="app__main">
-          <Routes>
-            <Route path="/" element={<MapPage city={city.state} onRetryCity={city.reload} />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </main>
-      </div>
-    </BrowserRouter>
+    <div className="app">
+      <AppHeader cityName={cityName} />
+      <main className="app__main">
+        <Routes>
+          <Route path="/" element={<MapPage city={city.state} onRetryCity={city.reload} />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@urbangrid/contracts';
+import type { ErrorDetail, ErrorResponse } from '@urbangrid/contracts';
 
 /** Codes the web app assigns itself when there is no usable `ErrorResponse` from the API. */
 export const CLIENT_ERROR_CODES = {
@@ -12,6 +12,7 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -24,6 +25,45 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
   return (
     typeof body.statusCode === 'number' && typeof body.code === 'string' && typeof body.message === 'string'
   );
+}
+
+/**
+ * Who signs API requests: the auth module registers the session here at start (kept as a hook so
+ * this helper does not import the auth module, which itself uses this helper).
+ */
+export interface RequestAuthorizer {
+  /** The current access token, or null when signed out. */
+  accessToken(): string | null;
+  /** Gets a new access token; false when the session is over (the app then shows the login). */
+  refresh(): Promise<boolean>;
+}
+
+let authorizer: RequestAuthorizer | null = null;
+
+export function setRequestAuthorizer(next: RequestAuthorizer | null): void {
+  authorizer = next;
+}
+
+/** `Authorization: Bearer …` for a request to the API, or nothing when signed out. */
+export function authHeaders(): Record<string, string> {
+  const token = authorizer?.accessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** True for URLs of this app's API (same origin, under /api/): only those get the token. */
+export function isApiUrl(url: string, origin: string): boolean {
+  return url.startsWith('/api/') || url.startsWith(`${origin}/api/`);
+}
+
+/**
+ * fetch for the API: adds the bearer token and, on a 401, refreshes the session once and
+ * retries. Every api module goes through here (getJson below).
+ */
+export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const send = () => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...authHeaders() } });
+  const response = await send();
+  if (response.status !== 401 || !authorizer) return response;
+  return (await authorizer.refresh()) ? send() : response;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -45,7 +85,7 @@ export async function getJson<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+    response = await apiFetch(url, { headers: { accept: 'application/json' }, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError(
@@ -56,7 +96,7 @@ export async function getJson<T>(
   }
   const body = await readJson(response);
   if (!response.ok) {
-    if (isErrorResponse(body)) throw new ApiRequestError(body.statusCode, body.code, body.message);
+    if (isErrorResponse(body)) throw new ApiRequestError(body.statusCode, body.code, body.message, body.details);
     throw new ApiRequestError(
       response.status,
       CLIENT_ERROR_CODES.badResponse,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FeatureInfoPanel } from '../../feature-info/components/FeatureInfoPanel';
 import { useFeatureInfo, type FeatureSelection } from '../../feature-info/hooks/useFeatureInfo';
 import { QualityPanel } from '../../quality/components/QualityPanel';
+import { useAuth } from '../../auth';
 import { useGridQuality } from '../../quality/hooks/useGridQuality';
 import { findingsToFeatures } from '../../quality/utils/group-findings';
 import { SearchBox } from '../../search/components/SearchBox';
@@ -88,6 +89,7 @@ function panelPadding() {
  */
 export function CityMap({ city, onRetryCity }: CityMapProps) {
   const { t } = useTranslation();
+  const isAdmin = useAuth().user?.role === 'admin';
   const [visibility, dispatch] = useReducer(layerVisibilityReducer, INITIAL_LAYER_VISIBILITY);
   const [mapError, setMapError] = useState<MapUnavailableError | null>(null);
   const [readyGridCount, setReadyGridCount] = useState<number | null>(null);
@@ -210,13 +212,16 @@ export function CityMap({ city, onRetryCity }: CityMapProps) {
       <div className="city-map__panel">
         <SearchBox onResult={handleSearch} />
         <LayerSwitcher visibility={visibility} onToggle={(layer) => dispatch({ type: 'toggle', layer })}>
-          <QualityPanel
-            enabled={qualityOn}
-            onToggle={toggleQuality}
-            state={quality.state}
-            onRetry={quality.rerun}
-            selected={selectedFinding}
-          />
+          {/* Grid-quality checks are an administrator's tool (the API allows only admin). */}
+          {isAdmin && (
+            <QualityPanel
+              enabled={qualityOn}
+              onToggle={toggleQuality}
+              state={quality.state}
+              onRetry={quality.rerun}
+              selected={selectedFinding}
+            />
+          )}
         </LayerSwitcher>
       </div>
       {selection && <FeatureInfoPanel selection={selection} info={info} onClose={closeInfo} />}

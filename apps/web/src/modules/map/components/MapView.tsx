@@ -11,6 +11,7 @@ import type { BBox, Position } from '@urbangrid/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MapUnavailableError } from '../api/errors';
 import { MapContext, markMapRemoved } from './map-context';
+import { authHeaders, isApiUrl } from '../api/http';
 
 // The bundler moves maplibre-gl, so tell it where its (separately emitted) worker script is.
 setWorkerUrl(workerUrl);
@@ -53,6 +54,10 @@ export function MapView({ style, bounds, center, containerAttributes, onError, c
         dragRotate: false,
         pitchWithRotate: false,
         maxPitch: 0,
+        // Tiles and GeoJSON layers come from the API, which wants the bearer token; maplibre
+        // fetches them itself, so the token is added here (read per request: it rotates).
+        transformRequest: (url) =>
+          isApiUrl(url, window.location.origin) ? { url, headers: authHeaders() } : { url },
       });
     } catch (error) {
       initial.onError?.(new MapUnavailableError(error));

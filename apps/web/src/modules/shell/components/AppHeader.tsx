@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { UserMenu } from '../../auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export interface AppHeaderProps {
-  /** Null while the city is loading (or failed to). */
-  cityName: string | null;
+  /** Null while the city is loading (or failed to); undefined on the login page (no city yet). */
+  cityName?: string | null;
 }
 
 export function AppHeader({ cityName }: AppHeaderProps) {
@@ -12,11 +13,16 @@ export function AppHeader({ cityName }: AppHeaderProps) {
     <header className="app-header">
       <div className="app-header__titles">
         <span className="app-header__product">{t('app.productName')}</span>
-        <h1 className="app-header__city" data-testid="city-name" aria-busy={cityName === null}>
-          {cityName ?? t('app.cityLoading')}
-        </h1>
+        {cityName !== undefined && (
+          <h1 className="app-header__city" data-testid="city-name" aria-busy={cityName === null}>
+            {cityName ?? t('app.cityLoading')}
+          </h1>
+        )}
       </div>
-      <LanguageSwitch />
+      <div className="app-header__actions">
+        <LanguageSwitch />
+        {cityName !== undefined && <UserMenu />}
+      </div>
     </header>
   );
 }
