@@ -15,6 +15,7 @@ import { TilesModule } from './modules/tiles/tiles.module';
 import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { TimeLimitsModule } from './modules/timelimits/time-limits.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         ImportsModule,
         GeocodingModule,
         AuthModule,
+        TimeLimitsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -7,6 +7,7 @@ import { Components1763800000500 } from './1763800000500-components';
 import { Geocoding1763800000600 } from './1763800000600-geocoding';
 import { Imports1763800000800 } from './1763800000800-imports';
 import { ComponentTileIndexes1763800000900 } from './1763800000900-componentTileIndexes';
+import { TimeLimits1763800001100 } from './1763800001100-timeLimits';
 import { Cases1763800001200 } from './1763800001200-cases';
 import { AuthSessions1763800001000 } from './1763800001000-authSessions';
 import { ReferenceGeneration1763800001300 } from './1763800001300-referenceGeneration';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   Geocoding1763800000600,
   Imports1763800000800,
   ComponentTileIndexes1763800000900,
+  TimeLimits1763800001100,
   Cases1763800001200,
   AuthSessions1763800001000,
   ReferenceGeneration1763800001300,
