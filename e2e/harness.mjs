@@ -91,8 +91,15 @@ export async function startApp(env = {}) {
       rej(new Error(`app exited with ${code}:\n${output}`));
     });
   });
+  const url = `http://127.0.0.1:${port}`;
+  let token = null;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    /** fetch of an API path (e.g. `/api/v1/city`) signed in as the demo admin. */
+    async fetchApi(path, init = {}) {
+      token ??= (await apiLogin(url, DEMO_ADMIN)).accessToken;
+      return fetch(url + path, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    },
     async stop() {
       child.removeAllListeners('exit');
       child.kill('SIGTERM');
@@ -100,6 +107,33 @@ export async function startApp(env = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo city's administrator (tools/demo-city/src/organization.ts: every demo user has demo1234). */
+export const DEMO_ADMIN = { username: 'admin', password: 'demo1234' };
+
+/** POST /api/v1/auth/login; resolves the token pair. */
+export async function apiLogin(appUrl, { username, password }) {
+  const res = await fetch(appUrl + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/**
+ * Opens `path` of the app in the page and signs in through the login form (the app sends an
+ * anonymous visitor to /login?next=…), as the demo admin unless another user is given.
+ */
+export async function signIn(page, appUrl, { path = '/', user = DEMO_ADMIN } = {}) {
+  await page.goto(appUrl + path, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(/\/login/);
+  await page.locator('input[name="username"]').fill(user.username);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('form.login-form button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
 }
 
 /**

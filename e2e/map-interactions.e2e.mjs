@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshotsDir, startApp } from './harness.mjs';
+import { launchBrowser, screenshotsDir, signIn, startApp } from './harness.mjs';
 
 const DESK = { width: 1920, height: 1080 };
 const PHONE = { width: 360, height: 740 };
 
 async function api(app, path) {
-  const res = await fetch(app.url + '/api/v1' + path);
+  const res = await app.fetchApi('/api/v1' + path);
   return { status: res.status, body: await res.json() };
 }
 
@@ -17,7 +17,7 @@ async function openMap(chrome, app, viewport) {
   const page = await chrome.newPage({ viewport, locale: 'zh-CN' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
+  await signIn(page, app.url);
   await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
   return { page, errors };
 }
@@ -181,7 +181,7 @@ describe('map interactions', () => {
           : outline.geometry.coordinates[0];
       const lon = ring.slice(0, -1).reduce((sum, p) => sum + p[0], 0) / (ring.length - 1);
       const lat = ring.slice(0, -1).reduce((sum, p) => sum + p[1], 0) / (ring.length - 1);
-      const res = await fetch(app.url + '/api/v1/components', {
+      const res = await app.fetchApi('/api/v1/components', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -411,7 +411,7 @@ describe('map interactions', () => {
 
   it("shows a failed quality run in the user's language with a retry", async () => {
     const page = await chrome.newPage({ viewport: DESK, locale: 'en' });
-    await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
+    await signIn(page, app.url);
     await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
     await page.getByRole('button', { name: /English/ }).click();
     await page.route('**/api/v1/regions/quality', (route) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshotsDir, startApp } from './harness.mjs';
+import { launchBrowser, screenshotsDir, signIn, startApp } from './harness.mjs';
 
 describe('map page', () => {
   let app;
@@ -24,12 +24,12 @@ describe('map page', () => {
       const page = await chrome.newPage({ viewport, locale: 'zh-CN' });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(app.url + '/', { waitUntil: 'domcontentloaded' });
+      await signIn(page, app.url);
       await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
       const count = Number(await page.getAttribute('[data-testid="map"]', 'data-grid-count'));
       assert.ok(count >= 1000 && count <= 2000, `grid count ${count} should be 1,000–2,000`);
       // The header shows the city name from the API.
-      const city = await (await fetch(app.url + '/api/v1/city')).json();
+      const city = await (await app.fetchApi('/api/v1/city')).json();
       assert.ok((await page.textContent('header')).includes(city.name));
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, `map-${name}.png`) });
@@ -53,7 +53,7 @@ describe('map page', () => {
 
   it('switches the language to English', async () => {
     const page = await chrome.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(app.url + '/');
+    await signIn(page, app.url);
     await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
     const before = await page.textContent('header');
     await page.getByRole('button', { name: /English/ }).click();
