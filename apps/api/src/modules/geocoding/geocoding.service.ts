@@ -301,7 +301,7 @@ function applyOffset(p: LonLat, offset: DirectionOffset): LonLat {
 }
 
 /** Prefer the 门(楼)牌 within its radius, then a POI (spec 02 §5), then "<road>附近". */
-function describe(point: LonLat, row: ReverseRow): string | null {
+export function describe(point: LonLat, row: ReverseRow): string | null {
   let reference: DescriptionReference | null = null;
   if (row.address && row.address.distanceM <= REVERSE_ADDRESS_RADIUS_M) {
     reference = {
