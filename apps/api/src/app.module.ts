@@ -16,6 +16,7 @@ import { HealthController } from './modules/health/health.controller';
 import { RegionsModule } from './modules/regions/regions.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { TimeLimitsModule } from './modules/timelimits/time-limits.module';
+import { CasesModule } from './modules/cases/cases.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         GeocodingModule,
         AuthModule,
         TimeLimitsModule,
+        CasesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -34,6 +34,17 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Token lifetimes and login lockout (AUTH_* variables). */
   auth: AuthSettings;
+  /** Intake de-duplication (spec 03 §5; CASE_* variables). */
+  cases: CaseSettings;
+}
+
+export interface CaseSettings {
+  /** CASE_DUPLICATE_RADIUS_PUBLIC_M, default 250 (public reports). */
+  duplicateRadiusPublicM: number;
+  /** CASE_DUPLICATE_RADIUS_PATROL_M, default 1000 (inspector reports; FixMyStreet's figure). */
+  duplicateRadiusPatrolM: number;
+  /** CASE_DUPLICATE_WINDOW_HOURS, default 168: open cases reported this long ago or later. */
+  duplicateWindowHours: number;
 }
 
 export interface AuthSettings {
@@ -122,6 +133,11 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
       refreshTokenSeconds: 86_400 * parseCount('AUTH_REFRESH_TOKEN_DAYS', env.AUTH_REFRESH_TOKEN_DAYS, 7, 365),
       lockoutAttempts: parseCount('AUTH_LOCKOUT_ATTEMPTS', env.AUTH_LOCKOUT_ATTEMPTS, 5, 100),
       lockoutSeconds: 60 * parseCount('AUTH_LOCKOUT_MINUTES', env.AUTH_LOCKOUT_MINUTES, 15, 1440),
+    },
+    cases: {
+      duplicateRadiusPublicM: parseCount('CASE_DUPLICATE_RADIUS_PUBLIC_M', env.CASE_DUPLICATE_RADIUS_PUBLIC_M, 250, 10_000),
+      duplicateRadiusPatrolM: parseCount('CASE_DUPLICATE_RADIUS_PATROL_M', env.CASE_DUPLICATE_RADIUS_PATROL_M, 1000, 10_000),
+      duplicateWindowHours: parseCount('CASE_DUPLICATE_WINDOW_HOURS', env.CASE_DUPLICATE_WINDOW_HOURS, 168, 24 * 366),
     },
   };
 }

@@ -32,7 +32,8 @@ const CTX: CaseTimingContext = {
   disposalLimit: { value: 1, unit: 'working_day' },
 };
 /** Beijing local time on a day of the week of Monday 2026-11-23. */
-const at = (day: number, hhmm: string) => new Date(`2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`);
+const at = (day: number, hhmm: string) =>
+  new Date(`2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`);
 
 const inspector = newActor('inspector', { userId: 'insp-1' });
 const operator = newActor('operator');
@@ -42,7 +43,12 @@ const department = newActor('department');
 
 /** Runs a patrol case up to PROCESSING: reported Mon 09:00, dispatched Mon 10:00. */
 function dispatchedCase(): CaseStep {
-  let s = startCase({ type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID }, inspector, at(23, '09:00'), CTX);
+  let s = startCase(
+    { type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID },
+    inspector,
+    at(23, '09:00'),
+    CTX,
+  );
   const run = (command: CaseCommand, actor: typeof operator, when: Date) => {
     s = stepCase(s.next, s.timers, command, actor, when, CTX);
     return s;
@@ -56,19 +62,37 @@ function dispatchedCase(): CaseStep {
 
 describe('case step: workflow transitions with their clocks', () => {
   it('starts the 受理 stage limit at the report', () => {
-    const s = startCase({ type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID }, inspector, at(23, '09:00'), CTX);
+    const s = startCase(
+      { type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID },
+      inspector,
+      at(23, '09:00'),
+      CTX,
+    );
     expect(s.next.state).toBe('REPORTED');
     // 09:00 + 10 natural minutes = 09:10 Beijing = 01:10Z
     expect(s.timers.stage).toMatchObject({ stage: 'accept', deadline: '2026-11-23T01:10:00.000Z' });
   });
 
   it('records whether each stage met its limit: 受理 on time, 立案 late', () => {
-    const s0 = startCase({ type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID }, inspector, at(23, '09:00'), CTX);
+    const s0 = startCase(
+      { type: 'report', caseId: 'c1', kind: 'event', smallClassCode: '0102', gridCode: GRID },
+      inspector,
+      at(23, '09:00'),
+      CTX,
+    );
     const s1 = stepCase(s0.next, s0.timers, { type: 'accept' }, operator, at(23, '09:05'), CTX);
-    expect(s1.timing).toMatchObject({ stage: 'accept', stageOnTime: true, stageDeadline: '2026-11-23T01:10:00.000Z' });
+    expect(s1.timing).toMatchObject({
+      stage: 'accept',
+      stageOnTime: true,
+      stageDeadline: '2026-11-23T01:10:00.000Z',
+    });
     // 立案 limit 15 min from 09:05 = 09:20; filed at 09:30 → late.
     const s2 = stepCase(s1.next, s1.timers, { type: 'file' }, shiftLeader, at(23, '09:30'), CTX);
-    expect(s2.timing).toMatchObject({ stage: 'file', stageOnTime: false, stageDeadline: '2026-11-23T01:20:00.000Z' });
+    expect(s2.timing).toMatchObject({
+      stage: 'file',
+      stageOnTime: false,
+      stageDeadline: '2026-11-23T01:20:00.000Z',
+    });
     expect(s2.timers.stage?.stage).toBe('dispatch');
   });
 
@@ -83,7 +107,14 @@ describe('case step: workflow transitions with their clocks', () => {
     let s = dispatchedCase();
     s = stepCase(s.next, s.timers, { type: 'feedback' }, department, at(24, '09:30'), CTX);
     expect(s.timing).toMatchObject({ disposalOnTime: true, disposalDeadline: '2026-11-24T02:00:00.000Z' });
-    s = stepCase(s.next, s.timers, { type: 'sendCheck', inspectorId: 'insp-1' }, operator, at(24, '09:40'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'sendCheck', inspectorId: 'insp-1' },
+      operator,
+      at(24, '09:40'),
+      CTX,
+    );
     s = stepCase(s.next, s.timers, { type: 'answerCheck', done: true }, inspector, at(24, '10:10'), CTX);
     s = stepCase(s.next, s.timers, { type: 'close' }, shiftLeader, at(24, '10:20'), CTX);
     expect(s.next.state).toBe('CLOSED');
@@ -95,7 +126,14 @@ describe('case step: workflow transitions with their clocks', () => {
     let s = dispatchedCase();
     s = stepCase(s.next, s.timers, { type: 'feedback' }, department, at(24, '11:00'), CTX);
     expect(s.timing.disposalOnTime).toBe(false);
-    s = stepCase(s.next, s.timers, { type: 'sendCheck', inspectorId: 'insp-1' }, operator, at(24, '11:05'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'sendCheck', inspectorId: 'insp-1' },
+      operator,
+      at(24, '11:05'),
+      CTX,
+    );
     s = stepCase(s.next, s.timers, { type: 'answerCheck', done: true }, inspector, at(24, '11:30'), CTX);
     s = stepCase(s.next, s.timers, { type: 'close' }, shiftLeader, at(24, '11:40'), CTX);
     expect(s.next.closureType).toBe('late');
@@ -104,7 +142,14 @@ describe('case step: workflow transitions with their clocks', () => {
 
   it('parking stops the clock and resuming continues the remaining working time', () => {
     let s = dispatchedCase();
-    s = stepCase(s.next, s.timers, { type: 'requestPark', reasonCode: 'engineering' }, department, at(23, '11:00'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'requestPark', reasonCode: 'engineering' },
+      department,
+      at(23, '11:00'),
+      CTX,
+    );
     s = stepCase(s.next, s.timers, { type: 'decidePark', approve: true }, dispatcher, at(23, '11:00'), CTX);
     expect(s.next.state).toBe('PARKED');
     // Left at Mon 11:00: 60 (to 12:00) + 240 (afternoon) + 90 (Tue to 10:00) = 390 working minutes.
@@ -116,8 +161,22 @@ describe('case step: workflow transitions with their clocks', () => {
 
   it('an approved extension moves the deadline by the extension', () => {
     let s = dispatchedCase();
-    s = stepCase(s.next, s.timers, { type: 'requestExtension', amount: 1, unit: 'working_day' }, department, at(23, '15:00'), CTX);
-    s = stepCase(s.next, s.timers, { type: 'decideExtension', approve: true }, shiftLeader, at(23, '16:00'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'requestExtension', amount: 1, unit: 'working_day' },
+      department,
+      at(23, '15:00'),
+      CTX,
+    );
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'decideExtension', approve: true },
+      shiftLeader,
+      at(23, '16:00'),
+      CTX,
+    );
     expect(s.next.state).toBe('PROCESSING');
     // Tue 10:00 + 450 working minutes: Tue 10:00–12:00 (120) + 13:30–17:30 (240) + Wed 08:30 + 90 = Wed 10:00.
     expect(s.timers.disposal?.deadline).toBe('2026-11-25T02:00:00.000Z');
@@ -127,17 +186,38 @@ describe('case step: workflow transitions with their clocks', () => {
   it('rework restarts the disposal clock at the re-dispatch (default setting)', () => {
     let s = dispatchedCase();
     s = stepCase(s.next, s.timers, { type: 'feedback' }, department, at(24, '09:00'), CTX);
-    s = stepCase(s.next, s.timers, { type: 'sendCheck', inspectorId: 'insp-1' }, operator, at(24, '09:10'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'sendCheck', inspectorId: 'insp-1' },
+      operator,
+      at(24, '09:10'),
+      CTX,
+    );
     s = stepCase(s.next, s.timers, { type: 'answerCheck', done: false }, inspector, at(24, '09:40'), CTX);
     expect(s.next.state).toBe('REWORK');
-    s = stepCase(s.next, s.timers, { type: 'dispatch', departmentId: DEPT }, dispatcher, at(24, '14:00'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'dispatch', departmentId: DEPT },
+      dispatcher,
+      at(24, '14:00'),
+      CTX,
+    );
     // Tue 14:00–17:30 (210) + Wed 08:30–12:00 (210) + 13:30 + 30 = Wed 14:00 = 06:00Z.
     expect(s.timers.disposal?.deadline).toBe('2026-11-25T06:00:00.000Z');
   });
 
   it('voiding a disposing case drops its disposal clock', () => {
     let s = dispatchedCase();
-    s = stepCase(s.next, s.timers, { type: 'requestVoid', reasonCode: 'wrong_report' }, dispatcher, at(23, '11:00'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'requestVoid', reasonCode: 'wrong_report' },
+      dispatcher,
+      at(23, '11:00'),
+      CTX,
+    );
     s = stepCase(s.next, s.timers, { type: 'decideVoid', approve: true }, shiftLeader, at(23, '11:30'), CTX);
     expect(s.next.state).toBe('VOID');
     expect(s.timers.disposal).toBeNull();

@@ -39,7 +39,10 @@ export interface CaseTimers extends CaseClock {
   disposalOnTime: boolean | null;
 }
 
-export const NEW_CASE_TIMERS: Readonly<CaseTimers> = Object.freeze({ ...EMPTY_CASE_CLOCK, disposalOnTime: null });
+export const NEW_CASE_TIMERS: Readonly<CaseTimers> = Object.freeze({
+  ...EMPTY_CASE_CLOCK,
+  disposalOnTime: null,
+});
 
 /** Where the limits come from for one case. */
 export interface CaseTimingContext {
@@ -80,7 +83,12 @@ export const DISPOSING_STATES: readonly CaseState[] = [
   'PARKED',
 ];
 
-export function startCase(command: CreateCaseCommand, actor: Actor, now: Date, ctx: CaseTimingContext): CaseStep {
+export function startCase(
+  command: CreateCaseCommand,
+  actor: Actor,
+  now: Date,
+  ctx: CaseTimingContext,
+): CaseStep {
   const t = createCase(command, actor, now);
   return withTimers(t, NEW_CASE_TIMERS, now, ctx);
 }
@@ -101,7 +109,8 @@ export function stepCase(
 function withTimers(t: CaseTransition, timers: CaseTimers, at: Date, ctx: CaseTimingContext): CaseStep {
   const { timers: next, timing } = applyTimerEffects(timers, t.effects, at, ctx, t.record.action === 'close');
   // 结案 by default is 正常结案, or 超时结案 when the disposal missed its deadline (spec 03 §6.4).
-  const closedLate = t.record.action === 'close' && t.next.closureType === 'normal' && next.disposalOnTime === false;
+  const closedLate =
+    t.record.action === 'close' && t.next.closureType === 'normal' && next.disposalOnTime === false;
   const closure = closedLate ? { ...t.next, closureType: 'late' as const } : t.next;
   return { ...t, next: closure, timers: next, timing };
 }
@@ -141,7 +150,8 @@ export function applyTimerEffects(
   }
 
   const limit = (): Duration => {
-    if (!ctx.disposalLimit) throw new DomainError('TIMELIMIT.CLOCK_STATE', 'the case has no disposal limit: file it first');
+    if (!ctx.disposalLimit)
+      throw new DomainError('TIMELIMIT.CLOCK_STATE', 'the case has no disposal limit: file it first');
     return ctx.disposalLimit;
   };
   switch (effects.disposal) {

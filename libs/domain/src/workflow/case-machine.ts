@@ -132,6 +132,10 @@ export function createCase(command: CreateCaseCommand, actor: Actor, now: Date):
     if (command.source === 'patrol' || command.source === 'self_disposal') {
       throw payloadInvalid('source', `${command.source} reports are made by the inspector, not registered`);
     }
+    // 领导交办: a leader registers its own assignments, and only those.
+    if ((actor.role === 'leader') !== (command.source === 'leader')) {
+      throw roleNotAllowed(action, actor);
+    }
     source = command.source;
     reporterId = optionalText(command.reporterId, 'reporterId');
   }

@@ -574,3 +574,20 @@ describe('payload guards', () => {
     expect(codeOf(() => applyAction(processing(), cmd, otherDepartment, NOW))).toBe('CASE.NOT_ASSIGNED');
   });
 });
+
+describe('领导交办 leader assignment', () => {
+  it('a leader registers its own assignment; an operator registers the other sources', () => {
+    const leader = newActor('leader');
+    const t = createCase(createCommand('register', 'leader'), leader, NOW);
+    expect(t.next).toMatchObject({ state: 'REPORTED', source: 'leader' });
+  });
+
+  it('a leader may not register a hotline entry, nor an operator a leader assignment', () => {
+    expect(() => createCase(createCommand('register'), newActor('leader'), NOW)).toThrow(
+      expect.objectContaining({ code: 'CASE.ROLE_NOT_ALLOWED' }),
+    );
+    expect(() => createCase(createCommand('register', 'leader'), newActor('operator'), NOW)).toThrow(
+      expect.objectContaining({ code: 'CASE.ROLE_NOT_ALLOWED' }),
+    );
+  });
+});

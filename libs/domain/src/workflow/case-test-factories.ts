@@ -139,10 +139,11 @@ export function validCommand(action: Exclude<CaseAction, 'report' | 'register' |
   }
 }
 
-export function createCommand(type: 'report' | 'register' | 'selfReport'): CreateCaseCommand {
+/** A valid creating command; a leader registers a 领导交办 (source `leader`). */
+export function createCommand(type: 'report' | 'register' | 'selfReport', role?: CaseRole): CreateCaseCommand {
   const fields = { caseId: 'case-1', kind: 'event' as const, smallClassCode: '0601', gridCode: GRID };
   return type === 'register'
-    ? { ...fields, type, source: 'hotline_12345', reporterId: null }
+    ? { ...fields, type, source: role === 'leader' ? 'leader' : 'hotline_12345', reporterId: null }
     : { ...fields, type };
 }
 

@@ -53,7 +53,7 @@ describe('TRANSITIONS (spec 03 §6.3 with §6.2)', () => {
     for (const role of rule.roles) {
       it(`${role} may ${rule.action} (${rule.label}) → ${rule.to.join('|')}`, () => {
         const { next, record } = createCase(
-          createCommand(rule.action as 'report' | 'register' | 'selfReport'),
+          createCommand(rule.action as 'report' | 'register' | 'selfReport', role),
           newActor(role),
           NOW,
         );

@@ -53,7 +53,7 @@ function approvers(kind: ApprovalKind): readonly CaseRole[] {
 /** The machine-readable transition table: one row per action. */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'report', from: [], to: ['REPORTED'], roles: ['inspector'], label: '上报' },
-  { action: 'register', from: [], to: ['REPORTED'], roles: ['operator'], label: '登记' },
+  { action: 'register', from: [], to: ['REPORTED'], roles: ['operator', 'leader'], label: '登记 / 领导交办' },
   { action: 'selfReport', from: [], to: ['SELF_AUDIT'], roles: ['inspector'], label: '自处理上报' },
   { action: 'sendVerify', from: ['REPORTED'], to: ['VERIFYING'], roles: ['operator'], label: '发核实' },
   { action: 'answerVerify', from: ['VERIFYING'], to: ['unchanged'], roles: ['inspector'], label: '核实' },

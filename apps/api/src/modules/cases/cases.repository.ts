@@ -66,7 +66,16 @@ export interface FlowRow {
 }
 
 /** A stored case as read back (dates as ISO strings, joined names). */
-export interface StoredCase extends Omit<CaseRow, 'stageStartedAt' | 'stageDeadline' | 'disposalDeadline' | 'reportedAt' | 'filedAt' | 'closedAt' | 'updatedAt'> {
+export interface StoredCase extends Omit<
+  CaseRow,
+  | 'stageStartedAt'
+  | 'stageDeadline'
+  | 'disposalDeadline'
+  | 'reportedAt'
+  | 'filedAt'
+  | 'closedAt'
+  | 'updatedAt'
+> {
   stageStartedAt: string | null;
   stageDeadline: string | null;
   disposalDeadline: string | null;
@@ -78,7 +87,10 @@ export interface StoredCase extends Omit<CaseRow, 'stageStartedAt' | 'stageDeadl
   departmentName: string | null;
 }
 
-export interface StoredFlow extends Omit<FlowRow, 'stageStartedAt' | 'stageDeadline' | 'disposalDeadline' | 'occurredAt'> {
+export interface StoredFlow extends Omit<
+  FlowRow,
+  'stageStartedAt' | 'stageDeadline' | 'disposalDeadline' | 'occurredAt'
+> {
   stageStartedAt: string | null;
   stageDeadline: string | null;
   disposalDeadline: string | null;
@@ -159,7 +171,8 @@ export class CasesRepository {
     const seq = `case_no_${year}`;
     await this.db.query(`CREATE SEQUENCE IF NOT EXISTS ${seq}`);
     const [row] = await this.db.query<{ n: string }>(`SELECT nextval('${seq}')::text AS n`);
-    return `${year}${row!.n.padStart(8, '0')}`;
+    if (!row) throw new Error(`sequence ${seq} returned nothing`);
+    return `${year}${row.n.padStart(8, '0')}`;
   }
 
   async insertCase(c: CaseRow): Promise<void> {
@@ -173,13 +186,44 @@ export class CasesRepository {
          $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35,
          $36, $37, $38)`,
       [
-        c.id, c.caseNo, c.districtCode, c.streetCode, c.communityCode, c.gridCode, c.source, c.kind,
-        c.classCode, c.state, c.description, c.address, c.lon, c.lat, c.positionManual, c.componentCode,
-        c.reporterId, c.publicReporter === null ? null : JSON.stringify(c.publicReporter), c.taskInspectorId,
-        c.departmentId, c.firstDepartmentId, c.duplicateOf, c.urgency, c.areaClass, JSON.stringify(c.snapshot),
-        JSON.stringify(c.clock), c.filingStandard === null ? null : JSON.stringify(c.filingStandard), c.stage,
-        c.stageStartedAt, c.stageDeadline, c.disposalDeadline, c.disposalPaused, c.supervisionCount,
-        c.reportedAt, c.filedAt, c.closedAt, c.updatedAt, c.version,
+        c.id,
+        c.caseNo,
+        c.districtCode,
+        c.streetCode,
+        c.communityCode,
+        c.gridCode,
+        c.source,
+        c.kind,
+        c.classCode,
+        c.state,
+        c.description,
+        c.address,
+        c.lon,
+        c.lat,
+        c.positionManual,
+        c.componentCode,
+        c.reporterId,
+        c.publicReporter === null ? null : JSON.stringify(c.publicReporter),
+        c.taskInspectorId,
+        c.departmentId,
+        c.firstDepartmentId,
+        c.duplicateOf,
+        c.urgency,
+        c.areaClass,
+        JSON.stringify(c.snapshot),
+        JSON.stringify(c.clock),
+        c.filingStandard === null ? null : JSON.stringify(c.filingStandard),
+        c.stage,
+        c.stageStartedAt,
+        c.stageDeadline,
+        c.disposalDeadline,
+        c.disposalPaused,
+        c.supervisionCount,
+        c.reportedAt,
+        c.filedAt,
+        c.closedAt,
+        c.updatedAt,
+        c.version,
       ],
     );
   }
@@ -198,10 +242,26 @@ export class CasesRepository {
        WHERE id = $1 AND version = $2
        RETURNING id`,
       [
-        c.id, expectedVersion, c.state, c.taskInspectorId, c.departmentId, c.firstDepartmentId, c.duplicateOf,
-        c.urgency, c.areaClass, JSON.stringify(c.snapshot), JSON.stringify(c.clock),
-        c.filingStandard === null ? null : JSON.stringify(c.filingStandard), c.stage, c.stageStartedAt,
-        c.stageDeadline, c.disposalDeadline, c.disposalPaused, c.supervisionCount, c.filedAt, c.closedAt,
+        c.id,
+        expectedVersion,
+        c.state,
+        c.taskInspectorId,
+        c.departmentId,
+        c.firstDepartmentId,
+        c.duplicateOf,
+        c.urgency,
+        c.areaClass,
+        JSON.stringify(c.snapshot),
+        JSON.stringify(c.clock),
+        c.filingStandard === null ? null : JSON.stringify(c.filingStandard),
+        c.stage,
+        c.stageStartedAt,
+        c.stageDeadline,
+        c.disposalDeadline,
+        c.disposalPaused,
+        c.supervisionCount,
+        c.filedAt,
+        c.closedAt,
         c.updatedAt,
       ],
     );
@@ -288,7 +348,13 @@ export class CasesRepository {
    * predicate on indexed columns; region codes match by prefix level (district, street,
    * community or grid column).
    */
-  async list(scope: CaseScope, f: CaseFilter, limit: number, after: ListCursor | null, now: Date): Promise<StoredCase[]> {
+  async list(
+    scope: CaseScope,
+    f: CaseFilter,
+    limit: number,
+    after: ListCursor | null,
+    now: Date,
+  ): Promise<StoredCase[]> {
     const { where, params } = buildWhere(scope, f, now);
     if (after) {
       params.push(after.reportedAt, after.id);
@@ -305,7 +371,11 @@ export class CasesRepository {
   }
 
   /** Counts per state and overdue, under the same scope and filters as the list. */
-  async counts(scope: CaseScope, f: CaseFilter, now: Date): Promise<{ state: CaseState; n: number; overdue: number }[]> {
+  async counts(
+    scope: CaseScope,
+    f: CaseFilter,
+    now: Date,
+  ): Promise<{ state: CaseState; n: number; overdue: number }[]> {
     const { where, params } = buildWhere(scope, { ...f, states: undefined }, now);
     params.push(now);
     return this.db.query(
@@ -345,7 +415,11 @@ export class CasesRepository {
   /** The department of a component attribute, when the code names one of ours. */
   async componentDepartments(
     componentCode: string,
-  ): Promise<{ maintainer: DepartmentRef | null; owner: DepartmentRef | null; competent: DepartmentRef | null } | null> {
+  ): Promise<{
+    maintainer: DepartmentRef | null;
+    owner: DepartmentRef | null;
+    competent: DepartmentRef | null;
+  } | null> {
     const [row] = await this.db.query<{
       m: DepartmentRef | null;
       o: DepartmentRef | null;
@@ -384,12 +458,32 @@ export class CasesRepository {
   }
 
   /** 属地兜底: the territorial department of the street, else of the district. */
-  async territorialDepartment(streetCode: string | null, districtCode: string): Promise<DepartmentRef | null> {
+  async territorialDepartment(
+    streetCode: string | null,
+    districtCode: string,
+  ): Promise<DepartmentRef | null> {
     const [row] = await this.db.query<DepartmentRef>(
       `SELECT d.id, d.name, d.code FROM department d
        WHERE d.territory_code = ANY($1::text[])
        ORDER BY char_length(d.territory_code) DESC LIMIT 1`,
       [[streetCode, districtCode].filter((c): c is string => c !== null)],
+    );
+    return row ?? null;
+  }
+
+  /** Name of a current small class of the kind, or null. */
+  async currentClassName(kind: string, code: string): Promise<string | null> {
+    const [row] = await this.db.query<{ name: string }>(
+      `SELECT name FROM classification WHERE kind = $1 AND code = $2 AND level = 'small' AND valid_to IS NULL`,
+      [kind, code],
+    );
+    return row?.name ?? null;
+  }
+
+  async departmentByCode(code: string): Promise<DepartmentRef | null> {
+    const [row] = await this.db.query<DepartmentRef>(
+      `SELECT id, name, code FROM department WHERE code = $1`,
+      [code],
     );
     return row ?? null;
   }
@@ -414,7 +508,14 @@ export class CasesRepository {
   }
 
   async insertDispatchRules(
-    rows: { districtCode: string; kind: string; classPrefix: string; regionCode: string; departmentCode: string; note: string | null }[],
+    rows: {
+      districtCode: string;
+      kind: string;
+      classPrefix: string;
+      regionCode: string;
+      departmentCode: string;
+      note: string | null;
+    }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(
@@ -445,7 +546,11 @@ export class CasesRepository {
       `UPDATE department d SET territory_code = r.territory_code
        FROM json_to_recordset($1::json) AS r(department_code text, territory_code text)
        WHERE d.code = r.department_code`,
-      [JSON.stringify(rows.map((r) => ({ department_code: r.departmentCode, territory_code: r.territoryCode })))],
+      [
+        JSON.stringify(
+          rows.map((r) => ({ department_code: r.departmentCode, territory_code: r.territoryCode })),
+        ),
+      ],
     );
   }
 }
@@ -466,7 +571,9 @@ function buildWhere(scope: CaseScope, f: CaseFilter, now: Date): { where: string
   };
   if (scope.kind === 'departments') where.push(`c.department_id = ANY(${p(scope.departmentIds)}::uuid[])`);
   if (scope.kind === 'inspector') {
-    where.push(`(c.reporter_id = ${p(scope.userId)}::uuid OR c.task_inspector_id = ${p(scope.userId)}::uuid)`);
+    where.push(
+      `(c.reporter_id = ${p(scope.userId)}::uuid OR c.task_inspector_id = ${p(scope.userId)}::uuid)`,
+    );
   }
   if (f.states?.length) where.push(`c.state = ANY(${p(f.states)}::text[])`);
   if (f.waitingStates?.length) where.push(`c.state = ANY(${p(f.waitingStates)}::text[])`);
@@ -488,7 +595,8 @@ function buildWhere(scope: CaseScope, f: CaseFilter, now: Date): { where: string
   }
   if (f.from) where.push(`c.reported_at >= ${p(f.from)}`);
   if (f.to) where.push(`c.reported_at < ${p(f.to)}`);
-  if (f.q) where.push(`(c.case_no = ${p(f.q)} OR c.description LIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)})`);
+  if (f.q)
+    where.push(`(c.case_no = ${p(f.q)} OR c.description LIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)})`);
   if (f.overdue !== undefined) {
     const pred = overduePredicate(p(now));
     where.push(f.overdue ? `(${pred})` : `NOT (${pred})`);

@@ -222,7 +222,9 @@ export class ListCasesQueryDto implements CaseListQuery {
 
   @ApiPropertyOptional({ description: 'District (6), street (9), community (12) or grid (14/15) code' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12}|\d{14,15})$/, { message: 'regionCode must be a district, street, community or grid code' })
+  @Matches(/^(\d{6}|\d{9}|\d{12}|\d{14,15})$/, {
+    message: 'regionCode must be a district, street, community or grid code',
+  })
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: CASE_SOURCES })

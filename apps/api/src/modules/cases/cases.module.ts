@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { Database } from '../../database/database';
+import { GeocodingModule } from '../geocoding/geocoding.module';
+import { TimeLimitsModule } from '../timelimits/time-limits.module';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [GeocodingModule, TimeLimitsModule],
+  controllers: [CasesController],
+  providers: [
+    CasesService,
+    {
+      provide: CasesRepository,
+      inject: [Database],
+      useFactory: (db: Database) => new CasesRepository(db),
+    },
+  ],
+  exports: [CasesService],
+})
+export class CasesModule {}
