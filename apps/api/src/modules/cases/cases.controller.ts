@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   CaseCounts,
@@ -73,6 +73,7 @@ export class CasesController {
   }
 
   @Post(':id/actions/:action')
+  @HttpCode(200)
   @Roles('inspector', 'operator', 'shift_leader', 'dispatcher', 'department', 'leader')
   @ApiOperation({ summary: 'A workflow action; `version` must be the version the caller saw' })
   act(

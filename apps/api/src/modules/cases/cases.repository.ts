@@ -233,14 +233,17 @@ export class CasesRepository {
    * (and changes nothing) when someone else changed the case in between.
    */
   async updateCase(c: CaseRow, expectedVersion: number): Promise<boolean> {
+    // Wrapped in a CTE so every driver answers plain rows (TypeORM turns a bare UPDATE into
+    // [rows, count]).
     const rows = await this.db.query<{ id: string }>(
-      `UPDATE case_file SET state = $3, task_inspector_id = $4, department_id = $5, first_department_id = $6,
+      `WITH updated AS (UPDATE case_file SET state = $3, task_inspector_id = $4, department_id = $5, first_department_id = $6,
          duplicate_of = $7, urgency = $8, area_class = $9, snapshot = $10, clock = $11, filing_standard = $12,
          stage = $13, stage_started_at = $14, stage_deadline = $15, disposal_deadline = $16,
          disposal_paused = $17, supervision_count = $18, filed_at = $19, closed_at = $20, updated_at = $21,
          version = version + 1
        WHERE id = $1 AND version = $2
-       RETURNING id`,
+       RETURNING id)
+       SELECT id FROM updated`,
       [
         c.id,
         expectedVersion,
@@ -413,9 +416,7 @@ export class CasesRepository {
   }
 
   /** The department of a component attribute, when the code names one of ours. */
-  async componentDepartments(
-    componentCode: string,
-  ): Promise<{
+  async componentDepartments(componentCode: string): Promise<{
     maintainer: DepartmentRef | null;
     owner: DepartmentRef | null;
     competent: DepartmentRef | null;
@@ -429,7 +430,7 @@ export class CasesRepository {
          (SELECT json_build_object('id', d.id, 'name', d.name, 'code', d.code) FROM department d WHERE d.code = k.maintainer_code) AS m,
          (SELECT json_build_object('id', d.id, 'name', d.name, 'code', d.code) FROM department d WHERE d.code = k.owner_code) AS o,
          (SELECT json_build_object('id', d.id, 'name', d.name, 'code', d.code) FROM department d WHERE d.code = k.competent_dept_code) AS c
-       FROM component k WHERE k.code = $1 AND k.valid_to IS NULL`,
+       FROM component k WHERE k.code = $1`,
       [componentCode],
     );
     return row ? { maintainer: row.m, owner: row.o, competent: row.c } : null;

@@ -325,7 +325,8 @@ export class CasesService {
   /**
    * 派遣 target (spec 03 §4): the component's maintainer, owner or competent department as the
    * filing standard's 责任单位 rule says, a fixed department, the most specific dispatch rule for
-   * class and place, and finally the territorial office (属地兜底).
+   * class and place (the city's routing table, which also refines a `territorial` standard), and
+   * finally the territorial office (属地兜底).
    */
   async suggestDepartment(id: string): Promise<DispatchSuggestion | null> {
     const c = await this.repo.findCase(id);
@@ -363,7 +364,7 @@ export class CasesService {
           detail: `立结案标准 ${filing.conditionCode}`,
         };
     }
-    if (rule !== 'territorial') {
+    {
       const regionCodes = [c.gridCode, c.communityCode, c.streetCode, c.districtCode].filter(
         (x): x is string => x !== null,
       );
