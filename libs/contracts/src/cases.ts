@@ -7,6 +7,7 @@ import type {
   DeadlineColour,
   TimeUnit,
 } from '@urbangrid/domain';
+import type { AttachmentDto } from './attachments';
 import type { Position } from './geojson';
 import type { RoleCode } from './roles';
 
@@ -30,6 +31,8 @@ export interface CreateCaseRequest {
   /** Public reporter of a hotline / web entry; never shown publicly. */
   publicReporter?: { name?: string; phone?: string };
   opinion?: string;
+  /** Uploaded attachments (photos, audio) of the report: ids from POST /api/v1/attachments. */
+  attachmentIds?: string[];
 }
 
 export interface CaseRegionRefs {
@@ -102,6 +105,7 @@ export interface FlowRecordView {
   stageOnTime: boolean | null;
   disposalDeadline: string | null;
   disposalOnTime: boolean | null;
+  attachments: AttachmentDto[];
 }
 
 export interface DispatchSuggestion {
@@ -144,6 +148,8 @@ export interface CaseActionRequest {
   areaClass?: string;
   urgency?: 'normal' | 'urgent';
   engineering?: boolean;
+  /** Photos of this step (核实/核查 photos, after-photos of the feedback…). */
+  attachmentIds?: string[];
 }
 
 export interface CaseListQuery {

@@ -12,3 +12,4 @@ export * from './geocoding';
 export * from './imports';
 export * from './auth';
 export * from './cases';
+export * from './attachments';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  AttachmentDto,
   CaseAction,
   CaseClockView,
   CaseCounts,
@@ -701,6 +702,7 @@ function flowView(f: StoredFlow): FlowRecordView {
     stageOnTime: f.stageOnTime,
     disposalDeadline: f.disposalDeadline,
     disposalOnTime: f.disposalOnTime,
+    attachments: f.attachments as AttachmentDto[],
   };
 }
 
