@@ -101,9 +101,9 @@ export interface StoredFlow extends Omit<
 
 /** Which cases a caller may see (spec: department → its own, inspector → its reports and tasks). */
 export type CaseScope =
-  | { kind: 'all' }
-  | { kind: 'departments'; departmentIds: string[] }
-  | { kind: 'inspector'; userId: string; gridCodes: string[] };
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'departments'; districtCode: string; departmentIds: string[] }
+  | { kind: 'inspector'; districtCode: string; userId: string; gridCodes: string[] };
 
 export interface CaseFilter {
   states?: CaseState[];
@@ -570,6 +570,7 @@ function buildWhere(scope: CaseScope, f: CaseFilter, now: Date): { where: string
     params.push(v);
     return `$${params.length}`;
   };
+  where.push(`c.district_code = ${p(scope.districtCode)}`);
   if (scope.kind === 'departments') where.push(`c.department_id = ANY(${p(scope.departmentIds)}::uuid[])`);
   if (scope.kind === 'inspector') {
     where.push(

@@ -46,6 +46,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
+import { inDepartmentScope, inDistrict, inGridScope, readsDistrictWide } from '../auth/access-scope';
 import type { AuthUser } from '../auth/principal';
 import { GeocodingService } from '../geocoding/geocoding.service';
 import { type TimeLimitContext, TimeLimitsService } from '../timelimits/time-limits.service';
@@ -65,8 +66,8 @@ import type {
   NearbyCasesQueryDto,
 } from './dto/case-requests.dto';
 
-/** Roles that read every case and see public reporters' contact data. */
-const CENTRE_ROLES: readonly RoleCode[] = ['operator', 'shift_leader', 'dispatcher', 'leader', 'admin'];
+/** Roles that see public reporters' names and phones (spec 08): the centre and leaders. */
+const CONTACT_ROLES: readonly RoleCode[] = ['operator', 'shift_leader', 'dispatcher', 'leader'];
 
 /** The states in which a case waits for someone of this role ("my tasks"). */
 const WAITING_FOR: Record<RoleCode, readonly CaseState[]> = {
@@ -115,6 +116,12 @@ export class CasesService {
       throw new ApiError('CASE.OUTSIDE_GRIDS', 'the position lies in no unit grid of the city', [
         { field: 'position', message: 'must lie inside a unit grid' },
       ]);
+    }
+    if (!inDistrict(user, regions.district.code)) {
+      throw new ApiError(
+        'CASE.NOT_ASSIGNED',
+        `the position lies in district ${regions.district.code}, outside yours`,
+      );
     }
     const [lon, lat] = toStored(lonIn, latIn, parseCoordinateSystem(crs));
     let componentCode: string | null = null;
@@ -270,7 +277,7 @@ export class CasesService {
       pending: snapshot.pending as unknown as Record<string, unknown> | null,
       allowedActions: allowedActions(snapshot, actorOf(user)),
       timeline: flows.map(flowView),
-      publicReporter: CENTRE_ROLES.includes(user.role) ? stored.publicReporter : null,
+      publicReporter: CONTACT_ROLES.includes(user.role) ? stored.publicReporter : null,
     };
   }
 
@@ -706,25 +713,25 @@ function flowView(f: StoredFlow): FlowRecordView {
   };
 }
 
-/** Who sees a case: centre roles all; a department its own (and sub-units'); an inspector its reports, tasks and grids. */
+/**
+ * Who sees a case (issue 4 item 1): centre roles and leaders every case of their district; a
+ * department its own and its sub-units' cases; an inspector its reports, its tasks and its grids.
+ */
 function canSee(user: AuthUser, c: StoredCase): boolean {
-  if (CENTRE_ROLES.includes(user.role)) return true;
-  if (user.role === 'department')
-    return c.departmentId !== null && user.departmentIds.includes(c.departmentId);
-  if (user.role === 'inspector') {
-    return (
-      c.reporterId === user.id ||
-      c.taskInspectorId === user.id ||
-      (c.gridCode !== null && user.gridCodes.includes(c.gridCode))
-    );
-  }
+  if (!inDistrict(user, c.districtCode)) return false;
+  if (readsDistrictWide(user)) return true;
+  if (user.role === 'department') return inDepartmentScope(user, c.departmentId);
+  if (user.role === 'inspector')
+    return c.reporterId === user.id || c.taskInspectorId === user.id || inGridScope(user, c.gridCode);
   return false;
 }
 
 function scopeOf(user: AuthUser): CaseScope {
-  if (user.role === 'department') return { kind: 'departments', departmentIds: user.departmentIds };
-  if (user.role === 'inspector') return { kind: 'inspector', userId: user.id, gridCodes: user.gridCodes };
-  return { kind: 'all' };
+  if (user.role === 'department')
+    return { kind: 'departments', districtCode: user.districtCode, departmentIds: user.departmentIds };
+  if (user.role === 'inspector')
+    return { kind: 'inspector', districtCode: user.districtCode, userId: user.id, gridCodes: user.gridCodes };
+  return { kind: 'district', districtCode: user.districtCode };
 }
 
 function filterOf(user: AuthUser, q: ListCasesQueryDto): CaseFilter {
