@@ -17,6 +17,8 @@ import { RegionsModule } from './modules/regions/regions.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { TimeLimitsModule } from './modules/timelimits/time-limits.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,8 @@ export class AppModule {
         AuthModule,
         TimeLimitsModule,
         CasesModule,
+        AuditModule,
+        AttachmentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -36,6 +36,27 @@ export interface AppConfig {
   auth: AuthSettings;
   /** Intake de-duplication (spec 03 §5; CASE_* variables). */
   cases: CaseSettings;
+  /** Photo and audio uploads (spec 08 §9; ATTACHMENT_* variables). */
+  attachments: AttachmentSettings;
+  /** Idempotency-Key handling (spec 08 §1; IDEMPOTENCY_* variables). */
+  idempotency: IdempotencySettings;
+}
+
+export interface AttachmentSettings {
+  /** ATTACHMENT_MAX_BYTES, default 10 MiB: largest photo. */
+  maxBytes: number;
+  /** ATTACHMENT_AUDIO_MAX_BYTES, default 2 MiB: "short audio" is a size limit (about 4 min of 64 kbit/s). */
+  audioMaxBytes: number;
+}
+
+export interface IdempotencySettings {
+  /**
+   * IDEMPOTENCY_RETENTION_HOURS, default 168 (7 days, the inspector app's offline-queue age in
+   * spec 08 §1), at least 24: keys are purged this long after their first use.
+   */
+  retentionHours: number;
+  /** IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS, default 120: a claim this old was abandoned (process died) and may be taken over. */
+  runningTimeoutSeconds: number;
 }
 
 export interface CaseSettings {
@@ -139,7 +160,22 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
       duplicateRadiusPatrolM: parseCount('CASE_DUPLICATE_RADIUS_PATROL_M', env.CASE_DUPLICATE_RADIUS_PATROL_M, 1000, 10_000),
       duplicateWindowHours: parseCount('CASE_DUPLICATE_WINDOW_HOURS', env.CASE_DUPLICATE_WINDOW_HOURS, 168, 24 * 366),
     },
+    attachments: {
+      maxBytes: parseCount('ATTACHMENT_MAX_BYTES', env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024, 1024 * 1024 * 1024),
+      audioMaxBytes: parseCount('ATTACHMENT_AUDIO_MAX_BYTES', env.ATTACHMENT_AUDIO_MAX_BYTES, 2 * 1024 * 1024, 1024 * 1024 * 1024),
+    },
+    idempotency: {
+      retentionHours: parseIdempotencyRetention(env.IDEMPOTENCY_RETENTION_HOURS),
+      runningTimeoutSeconds: parseCount('IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS', env.IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS, 120, 86_400),
+    },
   };
+}
+
+/** Keys must live at least 24 h (spec 08 §1); at most a year. */
+function parseIdempotencyRetention(raw: string | undefined): number {
+  const hours = parseCount('IDEMPOTENCY_RETENTION_HOURS', raw, 168, 24 * 366);
+  if (hours < 24) throw new ConfigError(`IDEMPOTENCY_RETENTION_HOURS must be at least 24, got "${raw}"`);
+  return hours;
 }
 
 function parsePort(raw: string): number {

@@ -11,6 +11,8 @@ import { TimeLimits1763800001100 } from './1763800001100-timeLimits';
 import { Cases1763800001200 } from './1763800001200-cases';
 import { AuthSessions1763800001000 } from './1763800001000-authSessions';
 import { ReferenceGeneration1763800001300 } from './1763800001300-referenceGeneration';
+import { Attachments1763800001400 } from './1763800001400-attachments';
+import { AuditLog1763800001500 } from './1763800001500-auditLog';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   Cases1763800001200,
   AuthSessions1763800001000,
   ReferenceGeneration1763800001300,
+  Attachments1763800001400,
+  AuditLog1763800001500,
 ];

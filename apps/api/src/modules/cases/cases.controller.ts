@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   CaseCounts,
@@ -8,6 +8,7 @@ import type {
   DispatchSuggestion,
   DuplicateCandidate,
 } from '@urbangrid/contracts';
+import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/principal';
 import { CasesService } from './cases.service';
@@ -29,6 +30,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   @Roles('inspector', 'operator', 'shift_leader', 'leader')
   @ApiOperation({
     summary: 'Intake: a report, a registration or a leader assignment; returns nearby open duplicates',
@@ -73,6 +75,7 @@ export class CasesController {
   }
 
   @Post(':id/actions/:action')
+  @UseInterceptors(IdempotencyInterceptor)
   @HttpCode(200)
   @Roles('inspector', 'operator', 'shift_leader', 'dispatcher', 'department', 'leader')
   @ApiOperation({ summary: 'A workflow action; `version` must be the version the caller saw' })

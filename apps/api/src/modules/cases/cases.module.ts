@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../../common/idempotency/idempotency.module';
 import { Database } from '../../database/database';
 import { GeocodingModule } from '../geocoding/geocoding.module';
 import { TimeLimitsModule } from '../timelimits/time-limits.module';
@@ -7,7 +8,7 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [GeocodingModule, TimeLimitsModule],
+  imports: [GeocodingModule, TimeLimitsModule, IdempotencyModule],
   controllers: [CasesController],
   providers: [
     CasesService,

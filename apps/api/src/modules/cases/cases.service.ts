@@ -47,6 +47,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { inDepartmentScope, inDistrict, inGridScope, readsDistrictWide } from '../auth/access-scope';
+import { linkAttachments } from '../attachments/attachment-link';
 import type { AuthUser } from '../auth/principal';
 import { GeocodingService } from '../geocoding/geocoding.service';
 import { type TimeLimitContext, TimeLimitsService } from '../timelimits/time-limits.service';
@@ -199,7 +200,8 @@ export class CasesService {
         ...columnsOf(step),
       };
       await repo.insertCase(row);
-      await repo.insertFlows([flowOf(step, row, now, actorOf(user), null)]);
+      const attachments = await linkAttachments(tx, user.id, caseId, step.next.version, req.attachmentIds);
+      await repo.insertFlows([{ ...flowOf(step, row, now, actorOf(user), null), attachments }]);
     });
     return { case: await this.detail(user, caseId), possibleDuplicates: duplicates };
   }
@@ -251,7 +253,8 @@ export class CasesService {
         ...columnsOf(step),
       };
       if (!(await repo.updateCase(row, body.version))) throw versionConflict(null, body.version);
-      await repo.insertFlows([flowOf(step, row, now, actorOf(user), stored.departmentId)]);
+      const attachments = await linkAttachments(tx, user.id, id, step.next.version, body.attachmentIds);
+      await repo.insertFlows([{ ...flowOf(step, row, now, actorOf(user), stored.departmentId), attachments }]);
     });
     return this.detail(user, id);
   }
@@ -717,7 +720,7 @@ function flowView(f: StoredFlow): FlowRecordView {
  * Who sees a case (issue 4 item 1): centre roles and leaders every case of their district; a
  * department its own and its sub-units' cases; an inspector its reports, its tasks and its grids.
  */
-function canSee(user: AuthUser, c: StoredCase): boolean {
+export function canSee(user: AuthUser, c: StoredCase): boolean {
   if (!inDistrict(user, c.districtCode)) return false;
   if (readsDistrictWide(user)) return true;
   if (user.role === 'department') return inDepartmentScope(user, c.departmentId);

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -105,6 +106,14 @@ export class CreateCaseDto implements CreateCaseRequest {
   @IsString()
   @MaxLength(1000)
   opinion?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 9, description: 'Ids from POST /api/v1/attachments' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 class ExtensionDto {
@@ -178,6 +187,14 @@ export class CaseActionDto implements CaseActionRequest {
   @IsOptional()
   @IsBoolean()
   engineering?: boolean;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 9, description: 'Ids from POST /api/v1/attachments' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class CaseIdParamDto {
