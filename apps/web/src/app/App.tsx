@@ -6,6 +6,9 @@ import { useCityInfo } from '../modules/map';
 import { AppHeader, cityDisplayName } from '../modules/shell';
 import { LoginPage } from '../pages/login/LoginPage';
 import { MapPage } from '../pages/map/MapPage';
+import { CaseDetailPage } from '../pages/desk/CaseDetailPage';
+import { DepartmentDeskPage, DispatchDeskPage, FilingDeskPage, IntakeDeskPage } from '../pages/desk/DeskPages';
+import { RoleHome } from '../pages/desk/RoleHome';
 import './app.css';
 
 export function App() {
@@ -56,7 +59,13 @@ function SignedInApp() {
       <AppHeader cityName={cityName} />
       <main className="app__main">
         <Routes>
-          <Route path="/" element={<MapPage city={city.state} onRetryCity={city.reload} />} />
+          <Route path="/" element={<RoleHome fallback={<MapPage city={city.state} onRetryCity={city.reload} />} />} />
+          <Route path="/map" element={<MapPage city={city.state} onRetryCity={city.reload} />} />
+          <Route path="/desk/intake" element={<IntakeDeskPage city={city.state} />} />
+          <Route path="/desk/filing" element={<FilingDeskPage city={city.state} />} />
+          <Route path="/desk/dispatch" element={<DispatchDeskPage city={city.state} />} />
+          <Route path="/desk/department" element={<DepartmentDeskPage city={city.state} />} />
+          <Route path="/cases/:id" element={<CaseDetailPage city={city.state} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

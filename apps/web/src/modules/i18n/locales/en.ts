@@ -1,4 +1,6 @@
 import type { LocaleMessages } from './zh-CN';
+import { casesEn } from '../../cases/i18n/cases.en';
+import { fieldEn } from '../../field/i18n/field.en';
 
 /** English. Keys must match `zh-CN.ts` exactly (enforced by the type and by `locales.spec.ts`). */
 export const en: LocaleMessages = {
@@ -143,4 +145,6 @@ export const en: LocaleMessages = {
       componentCodeMalformed: 'The component code is malformed.',
     },
   },
+  cases: casesEn,
+  field: fieldEn,
 };

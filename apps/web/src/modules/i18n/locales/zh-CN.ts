@@ -1,3 +1,6 @@
+import { casesZhCN } from '../../cases/i18n/cases.zh-CN';
+import { fieldZhCN } from '../../field/i18n/field.zh-CN';
+
 /**
  * Simplified Chinese, the default language. The source of truth for the key set: `en.ts` must
  * have exactly the same keys (checked by the type below and by `locales.spec.ts`).
@@ -144,6 +147,8 @@ export const zhCN = {
       componentCodeMalformed: '部件编码格式不正确。',
     },
   },
+  cases: casesZhCN,
+  field: fieldZhCN,
 } as const;
 
 /** Same shape as {@link zhCN} with every leaf widened to `string`: the type of every locale. */

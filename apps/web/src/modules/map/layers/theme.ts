@@ -49,4 +49,13 @@ export const mapTheme = {
     branch: '#c8c2b4',
     lane: '#d8d3c8',
   },
+  /** Case points by time-limit status (案卷时限状态): green on time, yellow due soon, red overdue. */
+  caseClock: {
+    green: '#2e7d32',
+    yellow: '#f9a825',
+    red: '#c62828',
+    none: '#607d8b',
+    stroke: '#ffffff',
+    selected: '#1565c0',
+  },
 } as const;
