@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run db:migrate` / `npm run db:reset`: build the API when needed, then run its CLI.
+// `npm run db:migrate` / `npm run db:reset` / `npm run audit:verify`: build the API when needed,
+// then run its CLI.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const command = process.argv[2];
-if (!['migrate', 'reset'].includes(command)) {
-  process.stderr.write('usage: node tools/db.mjs migrate|reset\n');
+if (!['migrate', 'reset', 'audit-verify'].includes(command)) {
+  process.stderr.write('usage: node tools/db.mjs migrate|reset|audit-verify [districtCode]\n');
   process.exit(2);
 }
 if (command === 'reset' && !process.argv.includes('--yes')) {
@@ -24,4 +25,4 @@ if (command === 'reset' && !process.argv.includes('--yes')) {
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 const built = run([join(root, 'node_modules/nx/dist/bin/nx.js'), 'run', 'api:build', '--output-style=static']);
 if (built !== 0) process.exit(built);
-process.exit(run([join(root, 'dist/api/apps/api/src/main.js'), command]));
+process.exit(run([join(root, 'dist/api/apps/api/src/main.js'), ...process.argv.slice(2).filter((a) => a !== '--yes')]));

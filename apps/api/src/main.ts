@@ -15,13 +15,15 @@ import {
 import { seedClassesIfEmpty } from './modules/classes/classes-seed';
 import { readDemoDataset, seedDemoCityIfEmpty } from './modules/demo-seed/demo-seed';
 import { createInitialAdminIfNoUsers } from './modules/auth/initial-admin';
+import { verifyChains } from './modules/audit/audit.service';
 
 /**
- * Entry point: `node main.js [serve|migrate|reset|seed-demo <file>]`.
+ * Entry point: `node main.js [serve|migrate|reset|seed-demo <file>|audit-verify [district]]`.
  * Every expected failure (bad configuration, unreachable database, port in use) ends with one
  * line on stderr and exit code 1, never a stack trace.
  */
-const USAGE = 'usage: main.js [serve | migrate | reset | seed-demo <dataset.json>]';
+const USAGE =
+  'usage: main.js [serve | migrate | reset | seed-demo <dataset.json> | audit-verify [districtCode]]';
 
 /** dist/api/apps/api/src/main.js → dist/web */
 const DEFAULT_WEB_DIR = join(__dirname, '..', '..', '..', '..', 'web');
@@ -53,6 +55,19 @@ async function run(argv: string[]): Promise<void> {
         console.log(
           result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded',
         );
+      });
+    case 'audit-verify':
+      return withDatabase(config, async (db) => {
+        const report = await verifyChains(db, arg);
+        for (const c of report.chains) {
+          console.log(
+            c.intact
+              ? `${c.districtCode}: intact, ${c.checked} row(s)`
+              : `${c.districtCode}: BROKEN at seq ${c.firstBreak?.seq} (${c.firstBreak?.reason}): ${c.firstBreak?.message}`,
+          );
+        }
+        if (report.chains.length === 0) console.log('the audit log is empty');
+        if (!report.intact) process.exitCode = 3;
       });
     default:
       throw new ConfigError(`unknown command "${command}"; ${USAGE}`);

@@ -13,3 +13,4 @@ export * from './imports';
 export * from './auth';
 export * from './cases';
 export * from './attachments';
+export * from './audit';

@@ -1,5 +1,6 @@
 import type { CaseSource, CaseStage, CaseState, DuplicateCandidate } from '@urbangrid/contracts';
 import type { SqlRunner } from '../../database/database';
+import { AuditRepository } from '../audit/audit.repository';
 
 /** What the service writes for a new case or after a transition (columns copied from the aggregate). */
 export interface CaseRow {
@@ -271,8 +272,38 @@ export class CasesRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Appends flow records, each with its row in the district's SM3 audit chain (same
+   * transaction: a state change and its audit row commit together or not at all).
+   */
   async insertFlows(rows: FlowRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const audit = new AuditRepository(this.db);
+    for (const r of rows) {
+      await audit.append({
+        districtCode: r.districtCode,
+        entity: 'case',
+        entityId: r.caseId,
+        action: r.action,
+        actorId: r.actorId,
+        actorRole: r.actorRole,
+        occurredAt: r.occurredAt,
+        data: {
+          seq: r.seq,
+          fromState: r.fromState,
+          toState: r.toState,
+          departmentId: r.departmentId,
+          opinion: r.opinion,
+          payload: r.payload,
+          attachments: r.attachments,
+          stage: r.stage,
+          stageDeadline: r.stageDeadline?.toISOString() ?? null,
+          stageOnTime: r.stageOnTime,
+          disposalDeadline: r.disposalDeadline?.toISOString() ?? null,
+          disposalOnTime: r.disposalOnTime,
+        },
+      });
+    }
     await this.db.query(
       `INSERT INTO case_flow (case_id, district_code, seq, action, from_state, to_state, actor_id, actor_role,
          department_id, opinion, payload, attachments, stage, stage_started_at, stage_deadline, stage_on_time,
