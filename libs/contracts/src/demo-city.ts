@@ -1,4 +1,5 @@
 import type { ComponentStateName } from './components';
+import type { CaseAction, CaseSource } from './cases';
 import type { BBox, Geometry, Position } from './geojson';
 import type { DemoGeocodingData } from './geocoding';
 import type { RegionLevel, RoadClass } from './map';
@@ -31,7 +32,52 @@ export interface DemoCityDataset {
   components?: DemoComponent[];
   /** 派遣 routing: small or big class → department; absent in datasets written before cases existed. */
   dispatchRules?: DemoDispatchRule[];
+  /**
+   * A year of 案卷 as scripts replayed through the case loop by the seeder (case rows, numbers,
+   * deadlines and flow records are computed then, not stored here); in reported order. Absent in
+   * datasets written before the demo cases existed.
+   */
+  cases?: DemoCaseScript[];
 }
+
+/**
+ * One demo case: what was reported, where, and every step taken on it. Id-free: the seeder gives
+ * ids, case numbers (per year in this order) and resolves the grid from the position.
+ */
+export interface DemoCaseScript {
+  /** Report time, UTC, minute precision (`YYYY-MM-DDTHH:MMZ`). */
+  at: string;
+  source: CaseSource;
+  kind: 'component' | 'event';
+  /** Small class (小类) code of the seeded class tables. */
+  classCode: string;
+  /** [lon, lat] EPSG:4326, inside a unit grid of the demo city. */
+  position: Position;
+  /** 部件标识码 of the demo component the case is about (component cases). */
+  componentCode?: string;
+  /** Filed as 紧急 (urgent limits). */
+  urgent?: true;
+  /** The first step creates the case (report / register / selfReport). */
+  steps: DemoCaseStep[];
+}
+
+/**
+ * One workflow action: the action, minutes after the previous step (after the report time for
+ * the first), the acting demo user's username, and the one argument the action takes:
+ * - `dispatch`: the department code;
+ * - `sendVerify`, `sendCheck`: the inspector's username, left out for the grid's inspector;
+ * - `answerVerify`, `answerCheck`, `auditSelfDisposal`, `decide*`: the yes / no answer;
+ * - `reject`, `refuseFiling`, `requestVoid`, `requestReturn`, `requestPark`: the reason code;
+ * - `requestExtension`: the amount in working days;
+ * - `supervise`, `replySupervision`: the notice or reply text.
+ * The actor is null (or left out) when the case implies it: the inspector responsible for the
+ * case's grid for an inspector's action, else the one user of the only role that may take the
+ * action (operator01, shiftlead01, dispatcher01). So a year of cases stays under 4 MB.
+ */
+export type DemoCaseStep =
+  | [action: CaseAction, minutes: number]
+  | [action: CaseAction, minutes: number, actor: string | null]
+  | [action: CaseAction, minutes: number, actor: string | null, arg: string | number | boolean];
 
 export interface DemoDispatchRule {
   kind: 'component' | 'event';

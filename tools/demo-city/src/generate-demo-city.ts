@@ -11,6 +11,7 @@ import type {
 import { composeGridCode, orderForSequencing } from '@urbangrid/domain';
 import { generateGeocodingData } from './addresses';
 import { planCell, cellPoint, type CellPlan, type CellRoad } from './cell-plan';
+import { generateDemoCases } from './cases';
 import { generateDemoComponents } from './components';
 import { cellsOutline, closeRing, LineVertices, makeProjection, rectOutline, round7 } from './geometry';
 import {
@@ -326,6 +327,14 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
 
   const [minLon, minLat, maxLon, maxLat] = turf.bbox(districtGeometry);
   const extent: BBox = [minLon, minLat, maxLon, maxLat];
+  const departments = buildDepartments(streets);
+  const dispatchRules = buildDispatchRules();
+  const users = buildUsers(
+    streets.length,
+    Rng.for(seed, 'people'),
+    streets.map((s) => s.code),
+  );
+  const components = generateDemoComponents({ districtCode: DISTRICT_CODE, scale, regions, roads }, seed);
   return {
     formatVersion: 1,
     seed,
@@ -339,10 +348,11 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     },
     regions,
     roads,
-    departments: buildDepartments(streets),
-    dispatchRules: buildDispatchRules(),
-    users: buildUsers(streets.length, Rng.for(seed, 'people')),
-    components: generateDemoComponents({ districtCode: DISTRICT_CODE, scale, regions, roads }, seed),
+    departments,
+    dispatchRules,
+    users,
+    components,
     geocoding: generateGeocodingData({ regions, roads }, seed),
+    cases: generateDemoCases({ regions, components, departments, users, dispatchRules }, seed, scale),
   };
 }

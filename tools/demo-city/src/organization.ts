@@ -59,11 +59,16 @@ export function buildDepartments(streets: readonly StreetRef[]): DemoDepartment[
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** Username of the handler of a street office (属地 `JD-<street code>`), e.g. `dept-jd-330105001`. */
+export const streetOfficeHandler = (streetCode: string): string => `dept-jd-${streetCode}`;
+
 /**
- * One account per role, one inspector (监督员) per street and one handler per professional
- * department. Display names are unique invented Chinese names.
+ * One account per role, one inspector (监督员) per street, one handler per professional
+ * department and one per street office (cases routed to the 属地 are handled there). Display
+ * names are unique invented Chinese names; the street-office handlers come last so that the
+ * earlier accounts keep their names.
  */
-export function buildUsers(streetCount: number, rng: Rng): DemoUser[] {
+export function buildUsers(streetCount: number, rng: Rng, streetCodes: readonly string[] = []): DemoUser[] {
   const names = personNamePool(rng, new Set());
   const user = (username: string, role: RoleCode, departmentCode: string | null = null): DemoUser => ({
     username,
@@ -80,5 +85,6 @@ export function buildUsers(streetCount: number, rng: Rng): DemoUser[] {
     ...PROFESSIONAL_DEPARTMENTS.map((d) => user(`dept-${d.code.toLowerCase()}`, 'department', d.code)),
     user('leader01', 'leader'),
     user('admin', 'admin'),
+    ...streetCodes.map((code) => user(streetOfficeHandler(code), 'department', `JD-${code}`)),
   ];
 }
