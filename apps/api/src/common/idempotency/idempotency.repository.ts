@@ -54,10 +54,13 @@ export class IdempotencyRepository {
    */
   async takeOver(c: KeyClaim, runningTimeoutS: number): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE idempotency_key SET claim_id = $3, claimed_at = now()
-       WHERE user_id = $1 AND key = $2 AND state = 'running'
-         AND claimed_at < now() - make_interval(secs => $4)
-       RETURNING 1 AS ok`,
+      // In a CTE: TypeORM (PGlite) answers a bare UPDATE … RETURNING with [rows, rowCount].
+      `WITH taken AS (
+         UPDATE idempotency_key SET claim_id = $3, claimed_at = now()
+         WHERE user_id = $1 AND key = $2 AND state = 'running'
+           AND claimed_at < now() - make_interval(secs => $4)
+         RETURNING 1 AS ok)
+       SELECT ok FROM taken`,
       [c.userId, c.key, c.claimId, runningTimeoutS],
     );
     return rows.length === 1;
@@ -92,7 +95,8 @@ export class IdempotencyRepository {
   /** Deletes every key first used longer ago than the retention; returns how many. */
   async purge(retentionH: number): Promise<number> {
     const rows = await this.db.query(
-      `DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) RETURNING 1 AS ok`,
+      `WITH gone AS (DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) RETURNING 1 AS ok)
+       SELECT ok FROM gone`,
       [retentionH],
     );
     return rows.length;

@@ -84,9 +84,12 @@ export class AttachmentsRepository {
    */
   async link(ids: string[], uploadedBy: string, caseId: string, flowSeq: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
-      `UPDATE attachment SET case_id = $3, flow_seq = $4
-       WHERE id = ANY($1::uuid[]) AND uploaded_by = $2 AND case_id IS NULL
-       RETURNING id`,
+      // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, rowCount].
+      `WITH linked AS (
+         UPDATE attachment SET case_id = $3, flow_seq = $4
+         WHERE id = ANY($1::uuid[]) AND uploaded_by = $2 AND case_id IS NULL
+         RETURNING id)
+       SELECT id FROM linked`,
       [ids, uploadedBy, caseId, flowSeq],
     );
     return rows.map((r) => r.id);
