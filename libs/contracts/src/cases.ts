@@ -8,6 +8,7 @@ import type {
   TimeUnit,
 } from '@urbangrid/domain';
 import type { AttachmentDto } from './attachments';
+import type { CaseAuditStatus } from './audit';
 import type { Position } from './geojson';
 import type { RoleCode } from './roles';
 
@@ -130,6 +131,8 @@ export interface CaseDetail extends CaseSummary {
   /** Actions the caller may take now (buttons). */
   allowedActions: CaseAction[];
   timeline: FlowRecordView[];
+  /** The case's rows in the SM3 audit chain, checked on every read. */
+  audit: CaseAuditStatus;
   /** Only for roles that need it (operator, shift leader, dispatcher, leader). */
   publicReporter: { name?: string; phone?: string } | null;
 }

@@ -55,6 +55,11 @@ describe('SM3 audit chain of the case loop', () => {
     });
   });
 
+  it('shows the case’s audit status on its detail', async () => {
+    const r = await t.request({ url: `/api/v1/cases/${ids[3]}`, as: 'leader' });
+    expect(r.json<{ audit: unknown }>().audit).toEqual({ entries: 1, intact: true, firstBreak: null });
+  });
+
   it('a refused action writes neither a flow record nor an audit row', async () => {
     const r = await t.request({
       method: 'POST',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { IdempotencyModule } from '../../common/idempotency/idempotency.module';
 import { Database } from '../../database/database';
 import { GeocodingModule } from '../geocoding/geocoding.module';
@@ -8,7 +9,7 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [GeocodingModule, TimeLimitsModule, IdempotencyModule],
+  imports: [AuditModule, GeocodingModule, TimeLimitsModule, IdempotencyModule],
   controllers: [CasesController],
   providers: [
     CasesService,

@@ -49,6 +49,7 @@ import { Database } from '../../database/database';
 import { inDepartmentScope, inDistrict, inGridScope, readsDistrictWide } from '../auth/access-scope';
 import { linkAttachments } from '../attachments/attachment-link';
 import type { AuthUser } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
 import { GeocodingService } from '../geocoding/geocoding.service';
 import { type TimeLimitContext, TimeLimitsService } from '../timelimits/time-limits.service';
 import {
@@ -97,6 +98,7 @@ export class CasesService {
     private readonly repo: CasesRepository,
     private readonly geocoding: GeocodingService,
     private readonly timeLimits: TimeLimitsService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -254,7 +256,9 @@ export class CasesService {
       };
       if (!(await repo.updateCase(row, body.version))) throw versionConflict(null, body.version);
       const attachments = await linkAttachments(tx, user.id, id, step.next.version, body.attachmentIds);
-      await repo.insertFlows([{ ...flowOf(step, row, now, actorOf(user), stored.departmentId), attachments }]);
+      await repo.insertFlows([
+        { ...flowOf(step, row, now, actorOf(user), stored.departmentId), attachments },
+      ]);
     });
     return this.detail(user, id);
   }
@@ -262,9 +266,10 @@ export class CasesService {
   async detail(user: AuthUser, id: string): Promise<CaseDetail> {
     const stored = await this.repo.findCase(id);
     if (!stored || !canSee(user, stored)) throw notFoundOrForbidden(stored, id);
-    const [flows, tl] = await Promise.all([
+    const [flows, tl, audit] = await Promise.all([
       this.repo.timeline(id),
       this.timeLimits.loadContext(stored.districtCode),
+      this.audit.caseStatus(id),
     ]);
     const snapshot = stored.snapshot as CaseSnapshot;
     return {
@@ -280,6 +285,7 @@ export class CasesService {
       pending: snapshot.pending as unknown as Record<string, unknown> | null,
       allowedActions: allowedActions(snapshot, actorOf(user)),
       timeline: flows.map(flowView),
+      audit,
       publicReporter: CONTACT_ROLES.includes(user.role) ? stored.publicReporter : null,
     };
   }
