@@ -75,6 +75,7 @@ export async function createApp(config: AppConfig, db: Database): Promise<NestFa
     .setTitle('UrbanGrid API')
     .setDescription('数字化城市管理信息系统 (GB/T 30428). Errors: { statusCode, code, message, details? }.')
     .setVersion(APP_VERSION)
+    .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
     jsonDocumentUrl: 'api/docs/openapi.json',
