@@ -9,6 +9,7 @@ import { MapPage } from '../pages/map/MapPage';
 import { CaseDetailPage } from '../pages/desk/CaseDetailPage';
 import { DepartmentDeskPage, DispatchDeskPage, FilingDeskPage, IntakeDeskPage } from '../pages/desk/DeskPages';
 import { RoleHome } from '../pages/desk/RoleHome';
+import { FieldRoutes } from '../pages/field/FieldRoutes';
 import './app.css';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginScreen />} />
+        <Route path="/field/*" element={<RequireAuth><FieldRoutes /></RequireAuth>} />
         <Route
           path="*"
           element={

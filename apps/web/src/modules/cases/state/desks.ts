@@ -48,8 +48,9 @@ export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERM
 /** Roles that may look at every desk without working there (read-only). */
 const OVERSEERS: readonly RoleCode[] = ['leader', 'admin'];
 
-/** Where a role lands after login: its desk, or null for the map (admin, leader, inspector). */
+/** Where a role lands after login: its desk, the field app (inspector), or null for the map (admin, leader). */
 export function homePathFor(role: RoleCode): string | null {
+  if (role === 'inspector') return '/field'; // 城管通, the inspector's phone app (modules/field)
   return DESK_ORDER.map((id) => DESKS[id]).find((d) => d.role === role)?.path ?? null;
 }
 

@@ -24,7 +24,7 @@ type Call = { op: 'upload' | 'send'; key: string; ids?: string[]; description?: 
 class FakeServer implements OutboxTransport {
   readonly calls: Call[] = [];
   readonly cases = new Map<string, { caseId: string; caseNo: string }>();
-  failures: unknown[] = [];
+  failures: (Error | undefined)[] = [];
   private nextId = 1;
 
   uploadPhoto(_photo: QueuedPhoto, key: string) {
