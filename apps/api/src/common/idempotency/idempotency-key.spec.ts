@@ -5,7 +5,9 @@ import { canonicalJson, parseIdempotencyKey, requestFingerprint } from './idempo
 
 describe('Idempotency-Key parsing', () => {
   it('accepts a bare or a Structured Field (quoted) key', () => {
-    expect(parseIdempotencyKey('8e03978e-40d5-43e8-bc93-6894a57f9324')).toBe('8e03978e-40d5-43e8-bc93-6894a57f9324');
+    expect(parseIdempotencyKey('8e03978e-40d5-43e8-bc93-6894a57f9324')).toBe(
+      '8e03978e-40d5-43e8-bc93-6894a57f9324',
+    );
     expect(parseIdempotencyKey('"abc:1.2_3"')).toBe('abc:1.2_3');
   });
 
@@ -20,7 +22,9 @@ describe('Idempotency-Key parsing', () => {
 
 describe('request fingerprint', () => {
   it('ignores key order and whitespace but not values', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
     const f = (body: unknown): string => requestFingerprint('POST', '/api/v1/cases', canonicalJson(body));
     expect(f({ a: 1, b: 2 })).toBe(f({ b: 2, a: 1 }));
     expect(f({ a: 1, b: 2 })).not.toBe(f({ a: 1, b: 3 }));

@@ -18,7 +18,8 @@ export function parseIdempotencyKey(raw: string | string[]): string {
     throw new ApiError('IDEMPOTENCY.KEY_INVALID', 'send one Idempotency-Key header');
   }
   const trimmed = raw.trim();
-  const key = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  const key =
+    trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
   if (!KEY_PATTERN.test(key)) {
     throw new ApiError(
       'IDEMPOTENCY.KEY_INVALID',
@@ -53,8 +54,5 @@ function sortKeys(value: unknown): unknown {
  * lower-case hex. `body` is the canonical JSON of a JSON request or the bytes of an upload.
  */
 export function requestFingerprint(method: string, path: string, body: string | Buffer): string {
-  return createHash('sm3')
-    .update(`${method.toUpperCase()}\n${path}\n`)
-    .update(body)
-    .digest('hex');
+  return createHash('sm3').update(`${method.toUpperCase()}\n${path}\n`).update(body).digest('hex');
 }

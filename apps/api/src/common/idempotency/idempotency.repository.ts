@@ -36,7 +36,12 @@ export class IdempotencyRepository {
     return rows.length === 1;
   }
 
-  async find(userId: string, key: string, runningTimeoutS: number, retentionH: number): Promise<StoredKey | null> {
+  async find(
+    userId: string,
+    key: string,
+    runningTimeoutS: number,
+    retentionH: number,
+  ): Promise<StoredKey | null> {
     const [row] = await this.db.query<StoredKey>(
       `SELECT request_hash AS "requestHash", state, response_status AS "responseStatus",
               response_body AS "responseBody",

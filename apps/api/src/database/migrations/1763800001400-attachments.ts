@@ -40,8 +40,12 @@ export class Attachments1763800001400 implements MigrationInterface {
         CONSTRAINT attachment_uploader_fk FOREIGN KEY (uploaded_by) REFERENCES app_user (id) ON DELETE RESTRICT,
         CONSTRAINT attachment_case_fk FOREIGN KEY (case_id) REFERENCES case_file (id) ON DELETE RESTRICT
       )`);
-    await q.query(`CREATE INDEX attachment_case_ix ON attachment (case_id, flow_seq) WHERE case_id IS NOT NULL`);
-    await q.query(`CREATE INDEX attachment_unlinked_ix ON attachment (uploaded_by, created_at) WHERE case_id IS NULL`);
+    await q.query(
+      `CREATE INDEX attachment_case_ix ON attachment (case_id, flow_seq) WHERE case_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX attachment_unlinked_ix ON attachment (uploaded_by, created_at) WHERE case_id IS NULL`,
+    );
     await q.query(`CREATE INDEX attachment_location_gix ON attachment USING gist (location)`);
 
     await q.query(`

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { sniffContent } from './attachment-content';
-import { aac, jpegWithGps, m4a, mp3, mp3Frame, oggOpus, png, wav, webm, webp } from './__tests__/attachment-samples';
+import {
+  aac,
+  jpegWithGps,
+  m4a,
+  mp3,
+  mp3Frame,
+  oggOpus,
+  png,
+  wav,
+  webm,
+  webp,
+} from './__tests__/attachment-samples';
 
 describe('sniffContent (by magic bytes, not by name)', () => {
   it('recognises the three photo formats', async () => {

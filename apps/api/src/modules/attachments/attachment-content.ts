@@ -14,7 +14,8 @@ const ascii = (b: Buffer, at: number, len: number): string => b.toString('latin1
 
 export function sniffContent(b: Buffer): SniffedContent | null {
   if (b.length < 12) return null;
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { kind: 'image', contentType: 'image/jpeg', ext: 'jpg' };
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+    return { kind: 'image', contentType: 'image/jpeg', ext: 'jpg' };
   if (b.subarray(0, 8).equals(PNG_SIGNATURE)) return { kind: 'image', contentType: 'image/png', ext: 'png' };
   if (ascii(b, 0, 4) === 'RIFF') {
     const form = ascii(b, 8, 4);
@@ -22,8 +23,10 @@ export function sniffContent(b: Buffer): SniffedContent | null {
     if (form === 'WAVE') return { kind: 'audio', contentType: 'audio/wav', ext: 'wav' };
     return null;
   }
-  if (ascii(b, 4, 4) === 'ftyp') return isAudioOnlyMp4(b) ? { kind: 'audio', contentType: 'audio/mp4', ext: 'm4a' } : null;
-  if (ascii(b, 0, 4) === 'OggS') return isAudioOgg(b) ? { kind: 'audio', contentType: 'audio/ogg', ext: 'ogg' } : null;
+  if (ascii(b, 4, 4) === 'ftyp')
+    return isAudioOnlyMp4(b) ? { kind: 'audio', contentType: 'audio/mp4', ext: 'm4a' } : null;
+  if (ascii(b, 0, 4) === 'OggS')
+    return isAudioOgg(b) ? { kind: 'audio', contentType: 'audio/ogg', ext: 'ogg' } : null;
   if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) {
     return isAudioOnlyWebm(b) ? { kind: 'audio', contentType: 'audio/webm', ext: 'webm' } : null;
   }

@@ -42,7 +42,10 @@ export async function linkAttachments(
   const field = (i: number): string => `attachmentIds[${i}]`;
   unique.forEach((id, i) => {
     const a = found.get(id);
-    if (!a) throw new ApiError('ATTACHMENT.UNKNOWN', `no attachment ${id}`, [{ field: field(i), message: 'upload it first' }]);
+    if (!a)
+      throw new ApiError('ATTACHMENT.UNKNOWN', `no attachment ${id}`, [
+        { field: field(i), message: 'upload it first' },
+      ]);
     if (a.uploadedBy !== userId) {
       throw new ApiError('ATTACHMENT.NOT_OWNER', `attachment ${id} was uploaded by someone else`, [
         { field: field(i), message: 'only your own uploads can be attached' },
@@ -56,7 +59,10 @@ export async function linkAttachments(
   });
   const linked = await repo.link(unique, userId, caseId, flowSeq);
   if (linked.length !== unique.length) {
-    throw new ApiError('ATTACHMENT.ALREADY_LINKED', 'an attachment was attached by another request at the same time');
+    throw new ApiError(
+      'ATTACHMENT.ALREADY_LINKED',
+      'an attachment was attached by another request at the same time',
+    );
   }
   return unique.map((id) => toAttachmentDto({ ...found.get(id)!, caseId, flowSeq }));
 }

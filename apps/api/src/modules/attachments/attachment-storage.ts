@@ -58,7 +58,10 @@ export class LocalFolderStorage implements AttachmentStorage {
 }
 
 /** The storage keys of one attachment. */
-export function storageKeys(id: string, ext: string): { original: string; public: string; thumbnail: string } {
+export function storageKeys(
+  id: string,
+  ext: string,
+): { original: string; public: string; thumbnail: string } {
   const shard = id.slice(0, 2);
   return {
     original: `private/${shard}/${id}.${ext}`,

@@ -39,7 +39,10 @@ export class AttachmentsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const f = await this.attachments.openPublic(user, p.id);
-    await reply.header('content-type', f.contentType).header('cache-control', 'private, max-age=86400').send(f.stream);
+    await reply
+      .header('content-type', f.contentType)
+      .header('cache-control', 'private, max-age=86400')
+      .send(f.stream);
   }
 
   @Get(':id/thumbnail')
@@ -51,6 +54,9 @@ export class AttachmentsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const f = await this.attachments.openThumbnail(user, p.id);
-    await reply.header('content-type', f.contentType).header('cache-control', 'private, max-age=86400').send(f.stream);
+    await reply
+      .header('content-type', f.contentType)
+      .header('cache-control', 'private, max-age=86400')
+      .send(f.stream);
   }
 }

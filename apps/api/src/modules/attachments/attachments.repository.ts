@@ -66,7 +66,9 @@ export class AttachmentsRepository {
   }
 
   async find(id: string): Promise<StoredAttachment | null> {
-    const [row] = await this.db.query<StoredAttachment>(`SELECT ${COLUMNS} FROM attachment WHERE id = $1`, [id]);
+    const [row] = await this.db.query<StoredAttachment>(`SELECT ${COLUMNS} FROM attachment WHERE id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 

@@ -105,7 +105,10 @@ export class AttachmentsService {
   }
 
   /** The stripped copy (never the original). */
-  async openPublic(user: AuthUser, id: string): Promise<{ stream: Readable; contentType: string; size: number | null }> {
+  async openPublic(
+    user: AuthUser,
+    id: string,
+  ): Promise<{ stream: Readable; contentType: string; size: number | null }> {
     const a = await this.readable(user, id);
     return { stream: await this.storage.read(a.publicKey), contentType: a.contentType, size: null };
   }
@@ -124,7 +127,8 @@ export class AttachmentsService {
         'the file is not a JPEG, PNG or WebP photo or a supported audio clip (m4a, aac, mp3, ogg/opus, wav, webm)',
       );
     }
-    const limit = sniffed.kind === 'audio' ? this.config.attachments.audioMaxBytes : this.config.attachments.maxBytes;
+    const limit =
+      sniffed.kind === 'audio' ? this.config.attachments.audioMaxBytes : this.config.attachments.maxBytes;
     if (file.length > limit) {
       throw new ApiError('ATTACHMENT.TOO_LARGE', `${sniffed.kind} files may have at most ${limit} bytes`);
     }

@@ -22,12 +22,15 @@ export function readMultipartUpload(
   const contentType = headers['content-type'];
   if (!(body instanceof Readable) || !contentType?.toLowerCase().startsWith('multipart/form-data')) {
     return Promise.reject(
-      new ApiError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data in the field "file"'),
+      new ApiError(
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        'send the file as multipart/form-data in the field "file"',
+      ),
     );
   }
   return new Promise((resolve, reject) => {
     let settled = false;
-    const fail = (err: unknown): void => {
+    const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
       body.unpipe();

@@ -86,7 +86,11 @@ export async function readExif(
       pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate'],
       reviveValues: false,
     })) as Record<string, unknown> | undefined;
-    takenAt = exifTime(tags?.['DateTimeOriginal'] ?? tags?.['CreateDate'], tags?.['OffsetTimeOriginal'], timeZone);
+    takenAt = exifTime(
+      tags?.['DateTimeOriginal'] ?? tags?.['CreateDate'],
+      tags?.['OffsetTimeOriginal'],
+      timeZone,
+    );
   } catch {
     takenAt = null;
   }

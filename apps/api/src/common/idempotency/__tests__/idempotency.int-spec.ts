@@ -37,7 +37,11 @@ describe('Idempotency-Key on creating POSTs', () => {
     });
   const casesWith = async (description: string): Promise<number> =>
     Number(
-      (await t.db.query<{ n: string }>('SELECT count(*) AS n FROM case_file WHERE description = $1', [description]))[0].n,
+      (
+        await t.db.query<{ n: string }>('SELECT count(*) AS n FROM case_file WHERE description = $1', [
+          description,
+        ])
+      )[0].n,
     );
 
   beforeAll(async () => {
@@ -171,7 +175,9 @@ describe('Idempotency-Key on creating POSTs', () => {
         headers: { ...auth, 'idempotency-key': `burst-${i}` },
         payload: body(`burst ${i}`),
       });
-    const all = await Promise.all(Array.from({ length: N * 3 }, (_, j) => send(j % N).then((r) => ({ i: j % N, r }))));
+    const all = await Promise.all(
+      Array.from({ length: N * 3 }, (_, j) => send(j % N).then((r) => ({ i: j % N, r }))),
+    );
     const byKey = new Map<number, { status: number; caseId: string | null }[]>();
     for (const { i, r } of all) {
       const list = byKey.get(i) ?? [];

@@ -11,7 +11,12 @@ export async function jpegWithGps(width = 1200, height = 800): Promise<Buffer> {
       IFD0: { Make: 'UrbanGridTestCam', Model: 'T1' },
       IFD2: { DateTimeOriginal: '2026:11:20 10:30:00' },
       // 30°18'0" N, 120°9'18" E = 30.3, 120.155
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 18/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 9/1 18/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '30/1 18/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '120/1 9/1 18/1',
+      },
     })
     .toBuffer();
 }
@@ -46,13 +51,19 @@ export function wav(): Buffer {
 }
 
 export const mp3 = (): Buffer =>
-  Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(64)]);
+  Buffer.concat([
+    Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
+    Buffer.from([0xff, 0xfb, 0x90, 0x64]),
+    Buffer.alloc(64),
+  ]);
 
 /** A bare MPEG-1 layer III frame header (no ID3 tag). */
-export const mp3Frame = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(64)]);
+export const mp3Frame = (): Buffer =>
+  Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(64)]);
 
 /** An ADTS AAC frame header (MPEG-4, LC, 44.1 kHz, stereo). */
-export const aac = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc]), Buffer.alloc(64)]);
+export const aac = (): Buffer =>
+  Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc]), Buffer.alloc(64)]);
 
 /** First Ogg page with an Opus identification header. */
 export function oggOpus(): Buffer {
@@ -96,7 +107,9 @@ export function multipart(
   const boundary = `----urbangrid${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   if (file) {
     parts.push(
@@ -108,5 +121,8 @@ export function multipart(
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

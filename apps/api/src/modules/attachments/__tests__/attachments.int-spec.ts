@@ -11,18 +11,7 @@ import { newSmallCity } from '../../../../test/factories';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
 import { seedClassesIfEmpty } from '../../classes/classes-seed';
 import { seedDemoCityIfEmpty } from '../../demo-seed/demo-seed';
-import {
-  aac,
-  jpegWithGps,
-  m4a,
-  mp3,
-  multipart,
-  oggOpus,
-  png,
-  wav,
-  webm,
-  webp,
-} from './attachment-samples';
+import { aac, jpegWithGps, m4a, mp3, multipart, oggOpus, png, wav, webm, webp } from './attachment-samples';
 
 const city = newSmallCity({ cols: 4, rows: 3 });
 const allGrids = Array.from({ length: 12 }, (_, k) => composeGridCode('330105001001', k + 1, 'gbt30428-15'));
@@ -39,7 +28,13 @@ describe('attachments', () => {
   let t: TestApp;
   let hwId: string;
 
-  const upload = (file: Buffer | null, as: Caller = INSPECTOR, fields: Record<string, string> = {}, name = 'x.jpg', headers: Record<string, string> = {}) => {
+  const upload = (
+    file: Buffer | null,
+    as: Caller = INSPECTOR,
+    fields: Record<string, string> = {},
+    name = 'x.jpg',
+    headers: Record<string, string> = {},
+  ) => {
     const form = multipart(file, fields, name);
     return t.request({
       method: 'POST',
@@ -49,14 +44,23 @@ describe('attachments', () => {
       headers: { ...form.headers, ...headers },
     });
   };
-  const uploaded = async (file: Buffer, as: Caller = INSPECTOR, fields: Record<string, string> = {}): Promise<AttachmentDto> => {
+  const uploaded = async (
+    file: Buffer,
+    as: Caller = INSPECTOR,
+    fields: Record<string, string> = {},
+  ): Promise<AttachmentDto> => {
     const r = await upload(file, as, fields);
     expect(r.statusCode, r.body).toBe(201);
     return r.json<AttachmentDto>();
   };
   const fetchBytes = async (url: string, as: Caller) => {
     const res = await t.app.inject({ method: 'GET', url, headers: await authOf(as) });
-    return { statusCode: res.statusCode, headers: res.headers, body: res.rawPayload, json: () => res.json<ErrorResponse>() };
+    return {
+      statusCode: res.statusCode,
+      headers: res.headers,
+      body: res.rawPayload,
+      json: () => res.json<ErrorResponse>(),
+    };
   };
   const authOf = async (as: Caller): Promise<Record<string, string>> => {
     const { authHeader } = await import('../../../../test/auth-helpers');
@@ -127,13 +131,26 @@ describe('attachments', () => {
   });
 
   it('refuses text renamed .jpg (415), video in an audio container (415), too large files (413) and forms without a file (400)', async () => {
-    const text = await upload(Buffer.from('this is a text file, not a photo\n'.repeat(10)), INSPECTOR, {}, 'evil.jpg');
+    const text = await upload(
+      Buffer.from('this is a text file, not a photo\n'.repeat(10)),
+      INSPECTOR,
+      {},
+      'evil.jpg',
+    );
     expect(text.statusCode).toBe(415);
     expect(text.json<ErrorResponse>().code).toBe('ATTACHMENT.UNSUPPORTED_TYPE');
     const video = await upload(m4a('vide', 'isom'), INSPECTOR, {}, 'clip.m4a');
     expect(video.statusCode).toBe(415);
 
-    const big = await sharp({ create: { width: 900, height: 900, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    const big = await sharp({
+      create: {
+        width: 900,
+        height: 900,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
       .png()
       .toBuffer();
     expect(big.length).toBeGreaterThan(MAX_PHOTO);
@@ -148,11 +165,18 @@ describe('attachments', () => {
     const none = await upload(null, INSPECTOR, { purpose: 'before' });
     expect(none.statusCode).toBe(400);
     expect(none.json<ErrorResponse>().code).toBe('ATTACHMENT.FILE_REQUIRED');
-    const json = await t.request({ method: 'POST', url: '/api/v1/attachments', as: INSPECTOR, payload: { file: 'x' } });
+    const json = await t.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      as: INSPECTOR,
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
     const purpose = await upload(await png(), INSPECTOR, { purpose: 'selfie' });
     expect(purpose.statusCode).toBe(400);
-    const n = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM attachment WHERE size > $1`, [MAX_PHOTO]);
+    const n = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM attachment WHERE size > $1`, [
+      MAX_PHOTO,
+    ]);
     expect(Number(n[0].n)).toBe(0);
   });
 
@@ -211,7 +235,10 @@ describe('attachments', () => {
     });
     expect(acc.statusCode, acc.body).toBe(200);
     const after = acc.json<CaseDetail>();
-    expect(after.timeline.map((f) => f.attachments.map((x) => x.id))).toEqual([[before.id, voice.id], [evidence.id]]);
+    expect(after.timeline.map((f) => f.attachments.map((x) => x.id))).toEqual([
+      [before.id, voice.id],
+      [evidence.id],
+    ]);
     const rows = await t.db.query<{ id: string; case_id: string; flow_seq: number }>(
       'SELECT id, case_id, flow_seq FROM attachment WHERE id = ANY($1::uuid[]) ORDER BY flow_seq, id',
       [[before.id, voice.id, evidence.id]],
@@ -236,11 +263,21 @@ describe('attachments', () => {
       method: 'POST',
       url: '/api/v1/cases',
       as: INSPECTOR,
-      payload: { source: 'patrol', kind: 'event', classCode: '0102', description: 'x', position: [0, 0], attachmentIds: [fresh.id, foreign.id] },
+      payload: {
+        source: 'patrol',
+        kind: 'event',
+        classCode: '0102',
+        description: 'x',
+        position: [0, 0],
+        attachmentIds: [fresh.id, foreign.id],
+      },
     });
     expect(bad.statusCode).toBeGreaterThanOrEqual(400);
     expect(await caseCount()).toBe(n);
-    const free = await t.db.query<{ case_id: string | null }>('SELECT case_id FROM attachment WHERE id = $1', [fresh.id]);
+    const free = await t.db.query<{ case_id: string | null }>(
+      'SELECT case_id FROM attachment WHERE id = $1',
+      [fresh.id],
+    );
     expect(free[0].case_id).toBeNull();
     // Validation: at most 9, UUIDs only.
     const ten = await report(Array.from({ length: 10 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`));
@@ -275,13 +312,20 @@ describe('attachments', () => {
       ['file', 'shift_leader', {}],
       ['dispatch', 'dispatcher', { departmentId: hwId }],
     ] as const) {
-      const res = await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/actions/${action}`, as, payload: { version: v, ...body } });
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/actions/${action}`,
+        as,
+        payload: { version: v, ...body },
+      });
       expect(res.statusCode, res.body).toBe(200);
       v = res.json<CaseDetail>().version;
     }
     expect((await fetchBytes(photo.url, HW)).statusCode).toBe(200);
 
-    expect((await fetchBytes('/api/v1/attachments/00000000-0000-4000-8000-000000000000', INSPECTOR)).statusCode).toBe(404);
+    expect(
+      (await fetchBytes('/api/v1/attachments/00000000-0000-4000-8000-000000000000', INSPECTOR)).statusCode,
+    ).toBe(404);
     expect((await fetchBytes('/api/v1/attachments/not-a-uuid', INSPECTOR)).statusCode).toBe(400);
     const voice = await uploaded(wav());
     const noThumb = await fetchBytes(`/api/v1/attachments/${voice.id}/thumbnail`, INSPECTOR);
@@ -291,16 +335,24 @@ describe('attachments', () => {
 
   it('replays an upload sent again with the same Idempotency-Key; another file under the key is 422', async () => {
     const file = await png(33, 22);
-    const first = await upload(file, INSPECTOR, { purpose: 'after' }, 'a.png', { 'idempotency-key': 'upload-1' });
+    const first = await upload(file, INSPECTOR, { purpose: 'after' }, 'a.png', {
+      'idempotency-key': 'upload-1',
+    });
     expect(first.statusCode).toBe(201);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
-    const second = await upload(file, INSPECTOR, { purpose: 'after' }, 'renamed.png', { 'idempotency-key': 'upload-1' });
+    const second = await upload(file, INSPECTOR, { purpose: 'after' }, 'renamed.png', {
+      'idempotency-key': 'upload-1',
+    });
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    const n = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM attachment WHERE id = $1', [first.json<AttachmentDto>().id]);
+    const n = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM attachment WHERE id = $1', [
+      first.json<AttachmentDto>().id,
+    ]);
     expect(Number(n[0].n)).toBe(1);
-    const other = await upload(await png(34, 22), INSPECTOR, { purpose: 'after' }, 'a.png', { 'idempotency-key': 'upload-1' });
+    const other = await upload(await png(34, 22), INSPECTOR, { purpose: 'after' }, 'a.png', {
+      'idempotency-key': 'upload-1',
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json<ErrorResponse>().code).toBe('IDEMPOTENCY.KEY_REUSED');
     const badKey = await upload(file, INSPECTOR, {}, 'a.png', { 'idempotency-key': 'bad key!' });
