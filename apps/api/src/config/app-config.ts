@@ -24,6 +24,8 @@ export interface AppConfig {
   classProfile: ClassProfile;
   basemapUrl: string | null;
   jwtSecret: string;
+  /** Secret the SM4/HMAC-SM3 keys for citizen data derive from (CITIZEN_DATA_SECRET). */
+  citizenDataSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app served at `/`; null when it does not exist. */
   webDir: string | null;
@@ -143,30 +145,77 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
     gridCodeScheme,
     classProfile,
     basemapUrl,
-    jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir, databaseUrl, env.NODE_ENV === 'production'),
+    jwtSecret: resolveSecret(
+      'JWT_SECRET',
+      'jwt-secret',
+      env.JWT_SECRET,
+      dataDir,
+      databaseUrl,
+      env.NODE_ENV === 'production',
+    ),
+    citizenDataSecret: resolveSecret(
+      'CITIZEN_DATA_SECRET',
+      'citizen-data-secret',
+      env.CITIZEN_DATA_SECRET,
+      dataDir,
+      databaseUrl,
+      env.NODE_ENV === 'production',
+    ),
     logLevel,
     webDir: existsSync(webDir) ? webDir : null,
     demoDataset,
     corsOrigins,
     importMaxBytes: parseByteLimit(env.IMPORT_MAX_BYTES),
     auth: {
-      accessTokenSeconds: 60 * parseCount('AUTH_ACCESS_TOKEN_MINUTES', env.AUTH_ACCESS_TOKEN_MINUTES, 15, 1440),
-      refreshTokenSeconds: 86_400 * parseCount('AUTH_REFRESH_TOKEN_DAYS', env.AUTH_REFRESH_TOKEN_DAYS, 7, 365),
+      accessTokenSeconds:
+        60 * parseCount('AUTH_ACCESS_TOKEN_MINUTES', env.AUTH_ACCESS_TOKEN_MINUTES, 15, 1440),
+      refreshTokenSeconds:
+        86_400 * parseCount('AUTH_REFRESH_TOKEN_DAYS', env.AUTH_REFRESH_TOKEN_DAYS, 7, 365),
       lockoutAttempts: parseCount('AUTH_LOCKOUT_ATTEMPTS', env.AUTH_LOCKOUT_ATTEMPTS, 5, 100),
       lockoutSeconds: 60 * parseCount('AUTH_LOCKOUT_MINUTES', env.AUTH_LOCKOUT_MINUTES, 15, 1440),
     },
     cases: {
-      duplicateRadiusPublicM: parseCount('CASE_DUPLICATE_RADIUS_PUBLIC_M', env.CASE_DUPLICATE_RADIUS_PUBLIC_M, 250, 10_000),
-      duplicateRadiusPatrolM: parseCount('CASE_DUPLICATE_RADIUS_PATROL_M', env.CASE_DUPLICATE_RADIUS_PATROL_M, 1000, 10_000),
-      duplicateWindowHours: parseCount('CASE_DUPLICATE_WINDOW_HOURS', env.CASE_DUPLICATE_WINDOW_HOURS, 168, 24 * 366),
+      duplicateRadiusPublicM: parseCount(
+        'CASE_DUPLICATE_RADIUS_PUBLIC_M',
+        env.CASE_DUPLICATE_RADIUS_PUBLIC_M,
+        250,
+        10_000,
+      ),
+      duplicateRadiusPatrolM: parseCount(
+        'CASE_DUPLICATE_RADIUS_PATROL_M',
+        env.CASE_DUPLICATE_RADIUS_PATROL_M,
+        1000,
+        10_000,
+      ),
+      duplicateWindowHours: parseCount(
+        'CASE_DUPLICATE_WINDOW_HOURS',
+        env.CASE_DUPLICATE_WINDOW_HOURS,
+        168,
+        24 * 366,
+      ),
     },
     attachments: {
-      maxBytes: parseCount('ATTACHMENT_MAX_BYTES', env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024, 1024 * 1024 * 1024),
-      audioMaxBytes: parseCount('ATTACHMENT_AUDIO_MAX_BYTES', env.ATTACHMENT_AUDIO_MAX_BYTES, 2 * 1024 * 1024, 1024 * 1024 * 1024),
+      maxBytes: parseCount(
+        'ATTACHMENT_MAX_BYTES',
+        env.ATTACHMENT_MAX_BYTES,
+        10 * 1024 * 1024,
+        1024 * 1024 * 1024,
+      ),
+      audioMaxBytes: parseCount(
+        'ATTACHMENT_AUDIO_MAX_BYTES',
+        env.ATTACHMENT_AUDIO_MAX_BYTES,
+        2 * 1024 * 1024,
+        1024 * 1024 * 1024,
+      ),
     },
     idempotency: {
       retentionHours: parseIdempotencyRetention(env.IDEMPOTENCY_RETENTION_HOURS),
-      runningTimeoutSeconds: parseCount('IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS', env.IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS, 120, 86_400),
+      runningTimeoutSeconds: parseCount(
+        'IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS',
+        env.IDEMPOTENCY_RUNNING_TIMEOUT_SECONDS,
+        120,
+        86_400,
+      ),
     },
   };
 }
@@ -236,21 +285,27 @@ function parseBasemapUrl(raw: string | undefined): string | null {
   return raw;
 }
 
-/** In embedded mode a secret is generated once and kept in DATA_DIR; a server deployment must set it. */
-function resolveJwtSecret(
+/**
+ * A secret from its variable, else from DATA_DIR/secrets/<file>, generated on first start (a
+ * single embedded instance keeps working across restarts). Production with a server database
+ * must set it: several instances need the same value.
+ */
+function resolveSecret(
+  name: string,
+  fileName: string,
   raw: string | undefined,
   dataDir: string,
   databaseUrl: string | null,
   production: boolean,
 ): string {
   if (raw !== undefined) {
-    if (raw.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return raw;
   }
-  const file = join(dataDir, 'secrets', 'jwt-secret');
+  const file = join(dataDir, 'secrets', fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (databaseUrl && production) {
-    throw new ConfigError('JWT_SECRET must be set when DATABASE_URL is used in production');
+    throw new ConfigError(`${name} must be set when DATABASE_URL is used in production`);
   }
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });

@@ -145,8 +145,10 @@ export class Cases1763800001200 implements MigrationInterface {
     await q.query('DROP INDEX department_territory_idx');
     await q.query('ALTER TABLE department DROP COLUMN territory_code');
     await q.query('DROP TABLE dispatch_rule');
-    const seqs = await q.query(`SELECT sequencename FROM pg_sequences WHERE sequencename LIKE 'case\\_no\\_%' AND schemaname = current_schema()`);
-    for (const { sequencename } of seqs as { sequencename: string }[]) await q.query(`DROP SEQUENCE ${sequencename}`);
+    const seqs = (await q.query(
+      `SELECT sequencename FROM pg_sequences WHERE sequencename LIKE 'case\\_no\\_%' AND schemaname = current_schema()`,
+    )) as { sequencename: string }[];
+    for (const { sequencename } of seqs) await q.query(`DROP SEQUENCE ${sequencename}`);
     await q.query('DROP TABLE case_flow');
     await q.query('DROP TABLE case_file');
   }

@@ -13,6 +13,7 @@ import { AuthSessions1763800001000 } from './1763800001000-authSessions';
 import { ReferenceGeneration1763800001300 } from './1763800001300-referenceGeneration';
 import { Attachments1763800001400 } from './1763800001400-attachments';
 import { AuditLog1763800001500 } from './1763800001500-auditLog';
+import { CitizenDataEncrypted1763800001600 } from './1763800001600-citizenDataEncrypted';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReferenceGeneration1763800001300,
   Attachments1763800001400,
   AuditLog1763800001500,
+  CitizenDataEncrypted1763800001600,
 ];

@@ -21,7 +21,8 @@ export interface CaseRow {
   positionManual: boolean;
   componentCode: string | null;
   reporterId: string | null;
-  publicReporter: { name?: string; phone?: string } | null;
+  /** SM4-encrypted public reporter (CitizenDataCipher token), never plain. */
+  publicReporterEnc: string | null;
   taskInspectorId: string | null;
   departmentId: string | null;
   firstDepartmentId: string | null;
@@ -146,7 +147,7 @@ const CASE_COLUMNS = `
   c.community_code AS "communityCode", c.grid_code AS "gridCode", c.source, c.kind,
   c.class_code AS "classCode", c.state, c.description, c.address,
   ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat, c.position_manual AS "positionManual",
-  c.component_code AS "componentCode", c.reporter_id AS "reporterId", c.public_reporter AS "publicReporter",
+  c.component_code AS "componentCode", c.reporter_id AS "reporterId", c.public_reporter_enc AS "publicReporterEnc",
   c.task_inspector_id AS "taskInspectorId", c.department_id AS "departmentId",
   c.first_department_id AS "firstDepartmentId", c.duplicate_of AS "duplicateOf", c.urgency,
   c.area_class AS "areaClass", c.snapshot, c.clock, c.filing_standard AS "filingStandard", c.stage,
@@ -180,7 +181,7 @@ export class CasesRepository {
     await this.db.query(
       `INSERT INTO case_file (id, case_no, district_code, street_code, community_code, grid_code, source, kind,
          class_code, state, description, address, geom, position_manual, component_code, reporter_id,
-         public_reporter, task_inspector_id, department_id, first_department_id, duplicate_of, urgency,
+         public_reporter_enc, task_inspector_id, department_id, first_department_id, duplicate_of, urgency,
          area_class, snapshot, clock, filing_standard, stage, stage_started_at, stage_deadline,
          disposal_deadline, disposal_paused, supervision_count, reported_at, filed_at, closed_at, updated_at, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ST_SetSRID(ST_MakePoint($13, $14), 4326), $15,
@@ -204,7 +205,7 @@ export class CasesRepository {
         c.positionManual,
         c.componentCode,
         c.reporterId,
-        c.publicReporter === null ? null : JSON.stringify(c.publicReporter),
+        c.publicReporterEnc,
         c.taskInspectorId,
         c.departmentId,
         c.firstDepartmentId,

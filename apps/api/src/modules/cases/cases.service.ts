@@ -43,6 +43,7 @@ import {
   VOID_REASONS,
 } from '@urbangrid/domain';
 import { randomUUID } from 'node:crypto';
+import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
 import { ApiError } from '../../common/errors/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
@@ -99,6 +100,7 @@ export class CasesService {
     private readonly geocoding: GeocodingService,
     private readonly timeLimits: TimeLimitsService,
     private readonly audit: AuditService,
+    private readonly cipher: CitizenDataCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -188,7 +190,7 @@ export class CasesService {
         positionManual: req.positionManual ?? false,
         componentCode,
         reporterId: user.id,
-        publicReporter: req.publicReporter ? { ...req.publicReporter } : null,
+        publicReporterEnc: req.publicReporter ? this.cipher.encrypt({ ...req.publicReporter }) : null,
         taskInspectorId: step.next.taskInspectorId,
         departmentId: null,
         firstDepartmentId: null,
@@ -286,7 +288,10 @@ export class CasesService {
       allowedActions: allowedActions(snapshot, actorOf(user)),
       timeline: flows.map(flowView),
       audit,
-      publicReporter: CONTACT_ROLES.includes(user.role) ? stored.publicReporter : null,
+      publicReporter:
+        CONTACT_ROLES.includes(user.role) && stored.publicReporterEnc !== null
+          ? this.cipher.decrypt<{ name?: string; phone?: string }>(stored.publicReporterEnc)
+          : null,
     };
   }
 

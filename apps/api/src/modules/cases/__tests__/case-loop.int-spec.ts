@@ -210,6 +210,13 @@ describe('the case loop through the API', () => {
     expect(v.taskInspectorId).not.toBeNull();
     await step(c.id, 'answerVerify', INSPECTOR, 'VERIFYING', { yes: false });
     await step(c.id, 'reject', 'operator', 'REJECTED', { reason: 'not_verified' });
+    // Stored only as an SM4 token.
+    const [stored] = await t.db.query<{ enc: string }>(
+      `SELECT public_reporter_enc AS enc FROM case_file WHERE id = $1`,
+      [c.id],
+    );
+    expect(stored.enc).toMatch(/^v1\./);
+    expect(stored.enc).not.toContain('13800000000');
     // The department never sees the reporter; the inspector neither.
     const asInspector = (await t.request({ url: `/api/v1/cases/${c.id}`, as: INSPECTOR })).json<CaseDetail>();
     expect(asInspector.publicReporter).toBeNull();
