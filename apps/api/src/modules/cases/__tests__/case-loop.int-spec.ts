@@ -375,6 +375,18 @@ describe('the case loop through the API', () => {
     expect((await read(c.id)).state).toBe('REPORTED');
   });
 
+  it('two concurrent actions on the same version: exactly one wins, the other gets 409', async () => {
+    const c = await created({});
+    const send = (action: CaseAction, body: Record<string, unknown>) =>
+      t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/actions/${action}`, as: 'operator', payload: { version: 1, ...body } });
+    const answers = await Promise.all([send('accept', {}), send('reject', { reason: 'out_of_scope' })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const after = await read(c.id);
+    expect(after.version).toBe(2);
+    expect(after.timeline).toHaveLength(2);
+    expect(['ACCEPTED', 'REJECTED']).toContain(after.state);
+  });
+
   it('refuses illegal transitions and wrong roles, changing nothing', async () => {
     const c = await created({});
     await refused(c.id, 'close', 'shift_leader', 409, 'CASE.INVALID_TRANSITION');
