@@ -18,6 +18,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { TimeLimitsModule } from './modules/timelimits/time-limits.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         TimeLimitsModule,
         CasesModule,
         AuditModule,
+        NotificationsModule,
         AttachmentsModule,
       ],
       controllers: [HealthController],

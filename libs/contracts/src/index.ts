@@ -14,3 +14,4 @@ export * from './auth';
 export * from './cases';
 export * from './attachments';
 export * from './audit';
+export * from './notifications';

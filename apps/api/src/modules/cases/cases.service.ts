@@ -740,7 +740,8 @@ export function canSee(user: AuthUser, c: StoredCase): boolean {
   return false;
 }
 
-function scopeOf(user: AuthUser): CaseScope {
+/** The list scope of a caller (also used by notifications). */
+export function scopeOf(user: AuthUser): CaseScope {
   if (user.role === 'department')
     return { kind: 'departments', districtCode: user.districtCode, departmentIds: user.departmentIds };
   if (user.role === 'inspector')
