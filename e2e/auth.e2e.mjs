@@ -37,9 +37,10 @@ describe('sign-in', () => {
 
   it('signs in, survives a reload, and signs out', async () => {
     const page = await chrome.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    await signIn(page, app.url, { user: { username: 'dispatcher01', password: 'demo1234' } });
+    // A leader keeps the map at / (desk roles land on their desks: case-loop.e2e.mjs).
+    await signIn(page, app.url, { user: { username: 'leader01', password: 'demo1234' } });
     await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
-    assert.match(await page.getByTestId('user-menu').textContent(), /派遣员/);
+    assert.match(await page.getByTestId('user-menu').textContent(), /领导/);
     // The access token lives in memory only: a reload restores the session from the refresh token.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByTestId('user-menu').waitFor();

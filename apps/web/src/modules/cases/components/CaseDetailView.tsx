@@ -1,4 +1,4 @@
-import type { CaseDetail, CityInfo } from '@urbangrid/contracts';
+import type { CaseAuditStatus, CaseDetail, CityInfo } from '@urbangrid/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AsyncState } from '../../map/hooks/async-state';
@@ -19,6 +19,25 @@ export interface CaseDetailViewProps {
   /** Draw the location map (the dispatch desk already shows one). */
   showMap?: boolean;
   headingLevel?: 1 | 2;
+}
+
+/** The case's rows in the SM3 audit chain as the API checked them on this read. */
+function AuditStatus({ audit }: { audit: CaseAuditStatus }) {
+  const { t } = useTranslation();
+  if (audit.intact || !audit.firstBreak)
+    return (
+      <span className="audit-status audit-status--intact" data-intact="true">
+        {t('cases.detail.auditIntact', { count: audit.entries })}
+      </span>
+    );
+  return (
+    <span className="audit-status audit-status--broken" data-intact="false" role="alert">
+      {t('cases.detail.auditBroken', {
+        seq: audit.firstBreak.seq,
+        reason: t(`cases.detail.auditReasons.${audit.firstBreak.reason}`),
+      })}
+    </span>
+  );
 }
 
 function text(value: unknown): string | null {
@@ -81,6 +100,12 @@ export function CaseDetailView({ detail, now, city, onChanged, onConflict, showM
               <dt>{t('cases.detail.disposalDeadline')}</dt>
               <dd>
                 <Countdown clock={{ ...detail.clock, stageDeadline: null }} now={now} prefer="disposal" showDeadline />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('cases.detail.audit')}</dt>
+              <dd>
+                <AuditStatus audit={detail.audit} />
               </dd>
             </div>
           </dl>

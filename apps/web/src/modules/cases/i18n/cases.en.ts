@@ -208,6 +208,14 @@ export const casesEn: LocaleMessages['cases'] = {
     by: '{{name}} ({{role}})',
     department2: 'Department: {{name}}',
     none: 'None',
+    audit: 'Audit chain',
+    auditIntact: 'Intact: {{count}} entries checked',
+    auditBroken: 'Check failed at entry {{seq}} ({{reason}})',
+    auditReasons: {
+      hash_mismatch: 'content changed',
+      prev_hash_mismatch: 'link broken',
+      seq_gap: 'entry missing',
+    },
   },
   roles: {
     inspector: 'Inspector',

@@ -188,6 +188,14 @@ export const casesZhCN = {
     by: '{{name}}（{{role}}）',
     department2: '部门：{{name}}',
     none: '无',
+    audit: '审计链',
+    auditIntact: '完整：{{count}} 条记录已校验',
+    auditBroken: '校验失败：第 {{seq}} 条记录（{{reason}}）',
+    auditReasons: {
+      hash_mismatch: '内容被改动',
+      prev_hash_mismatch: '链接断开',
+      seq_gap: '记录缺失',
+    },
   },
   roles: {
     inspector: '监督员',
