@@ -36,7 +36,11 @@ self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u) => typeof u === 'string' && new URL(u).origin === self.location.origin);
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)))));
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)))),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
@@ -65,7 +69,11 @@ self.addEventListener('fetch', (event) => {
   }
 
   // Hashed assets never change under one name: the cache first, filled on first use.
-  if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/icons/') || url.pathname === '/manifest.webmanifest') {
+  if (
+    url.pathname.startsWith('/assets/') ||
+    url.pathname.startsWith('/icons/') ||
+    url.pathname === '/manifest.webmanifest'
+  ) {
     event.respondWith(
       (async () => {
         const cached = await caches.match(request);

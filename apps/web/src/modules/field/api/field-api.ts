@@ -17,7 +17,8 @@ import { ApiRequestError, CLIENT_ERROR_CODES, apiFetch, getJson, isErrorResponse
 
 const API = '/api/v1';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 const hasArray = (key: string) => (value: unknown) => isObject(value) && Array.isArray(value[key]);
 
 const isMe = (value: unknown): value is MeResponse =>
@@ -26,10 +27,14 @@ const isClassList = hasArray('items') as (value: unknown) => value is ClassListR
 const isCasePage = hasArray('items') as (value: unknown) => value is CasePage;
 const isRegion = (value: unknown): value is RegionVersion =>
   isObject(value) && typeof value.code === 'string' && isObject(value.geometry);
-const isReverse = (value: unknown): value is ReverseGeocodeResponse => isObject(value) && 'description' in value;
+const isReverse = (value: unknown): value is ReverseGeocodeResponse =>
+  isObject(value) && 'description' in value;
 const isCandidates = (value: unknown): value is DuplicateCandidate[] => Array.isArray(value);
 const isCase = (value: unknown): value is CaseDetail =>
-  isObject(value) && typeof value.id === 'string' && typeof value.caseNo === 'string' && Array.isArray(value.timeline);
+  isObject(value) &&
+  typeof value.id === 'string' &&
+  typeof value.caseNo === 'string' &&
+  Array.isArray(value.timeline);
 const isCreated = (value: unknown): value is CreateCaseResponse => isObject(value) && isCase(value.case);
 const isAttachment = (value: unknown): value is AttachmentDto =>
   isObject(value) && typeof value.id === 'string' && typeof value.url === 'string';
@@ -48,7 +53,11 @@ export function fetchGrid(code: string, signal?: AbortSignal): Promise<RegionVer
   return getJson(`${API}/regions/grid/${encodeURIComponent(code)}`, isRegion, signal);
 }
 
-export function reverseGeocode(lon: number, lat: number, signal?: AbortSignal): Promise<ReverseGeocodeResponse> {
+export function reverseGeocode(
+  lon: number,
+  lat: number,
+  signal?: AbortSignal,
+): Promise<ReverseGeocodeResponse> {
   const q = new URLSearchParams({ lon: String(lon), lat: String(lat), crs: 'wgs84' });
   return getJson(`${API}/geocode/reverse?${q}`, isReverse, signal);
 }
@@ -85,22 +94,41 @@ export function fetchCase(id: string, signal?: AbortSignal): Promise<CaseDetail>
 }
 
 /** Sends a creating request with its idempotency key and checks the answer's shape. */
-async function send<T>(url: string, init: RequestInit, idempotencyKey: string, guard: (v: unknown) => v is T): Promise<T> {
+async function send<T>(
+  url: string,
+  init: RequestInit,
+  idempotencyKey: string,
+  guard: (v: unknown) => v is T,
+): Promise<T> {
   let response: Response;
   try {
     response = await apiFetch(url, {
       ...init,
-      headers: { accept: 'application/json', 'idempotency-key': idempotencyKey, ...(init.headers as Record<string, string>) },
+      headers: {
+        accept: 'application/json',
+        'idempotency-key': idempotencyKey,
+        ...(init.headers as Record<string, string>),
+      },
     });
   } catch (error) {
-    throw new ApiRequestError(0, CLIENT_ERROR_CODES.network, error instanceof Error ? error.message : String(error));
+    throw new ApiRequestError(
+      0,
+      CLIENT_ERROR_CODES.network,
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isErrorResponse(body)) throw new ApiRequestError(body.statusCode, body.code, body.message, body.details);
+    if (isErrorResponse(body))
+      throw new ApiRequestError(body.statusCode, body.code, body.message, body.details);
     throw new ApiRequestError(response.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${response.status}`);
   }
-  if (!guard(body)) throw new ApiRequestError(response.status, CLIENT_ERROR_CODES.badResponse, `unexpected response from ${url}`);
+  if (!guard(body))
+    throw new ApiRequestError(
+      response.status,
+      CLIENT_ERROR_CODES.badResponse,
+      `unexpected response from ${url}`,
+    );
   return body;
 }
 
@@ -132,5 +160,10 @@ export function actOnCase(
   body: CaseActionRequest,
   idempotencyKey: string,
 ): Promise<CaseDetail> {
-  return send(`${API}/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(action)}`, json(body), idempotencyKey, isCase);
+  return send(
+    `${API}/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(action)}`,
+    json(body),
+    idempotencyKey,
+    isCase,
+  );
 }

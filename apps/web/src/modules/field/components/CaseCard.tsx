@@ -11,7 +11,9 @@ export function CaseCard({ item, to, action }: { item: CaseSummary; to: string; 
       <Link to={to} className="field-card__link">
         <div className="field-card__row">
           <strong className="field-card__title">{item.className ?? item.classCode}</strong>
-          <span className={`field-state field-state--${item.state.toLowerCase()}`}>{t(`field.states.${item.state}`)}</span>
+          <span className={`field-state field-state--${item.state.toLowerCase()}`}>
+            {t(`field.states.${item.state}`)}
+          </span>
         </div>
         <p className="field-card__text">{item.description}</p>
         <p className="field-muted">

@@ -5,7 +5,11 @@ import { useAuthedImage } from '../hooks/useAuthedImage';
 function Photo({ photo, alt }: { photo: AttachmentDto; alt: string }) {
   const { src, failed } = useAuthedImage(photo.thumbnailUrl ?? photo.url);
   if (failed) return <span className="field-photo field-photo--missing">{alt}</span>;
-  return src ? <img className="field-photo" src={src} alt={alt} /> : <span className="field-photo field-photo--loading ug-spinner" aria-label={alt} />;
+  return src ? (
+    <img className="field-photo" src={src} alt={alt} />
+  ) : (
+    <span className="field-photo field-photo--loading ug-spinner" aria-label={alt} />
+  );
 }
 
 /** Photos of a case or a step, fetched with the session's token. */

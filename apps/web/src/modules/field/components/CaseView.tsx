@@ -66,14 +66,26 @@ export function CaseView({ caseId }: { caseId: string }) {
           </div>
         </dl>
         {task && (
-          <Link className="field-button field-button--primary field-button--block" to={`/field/tasks/${c.id}`}>
+          <Link
+            className="field-button field-button--primary field-button--block"
+            to={`/field/tasks/${c.id}`}
+          >
             {t('field.case.answerTask')}
           </Link>
         )}
       </section>
-      <FieldMap label={t('field.task.spot')} grids={profile.value.grids} cityBounds={profile.value.city.bounds} cityCenter={profile.value.city.center} spot={c.position} className="field-map--small" />
+      <FieldMap
+        label={t('field.task.spot')}
+        grids={profile.value.grids}
+        cityBounds={profile.value.city.bounds}
+        cityCenter={profile.value.city.center}
+        spot={c.position}
+        className="field-map--small"
+      />
       <section className="field-section" aria-labelledby="case-timeline">
-        <h2 id="case-timeline" className="field-section__title">{t('field.case.timeline')}</h2>
+        <h2 id="case-timeline" className="field-section__title">
+          {t('field.case.timeline')}
+        </h2>
         {c.timeline.length === 0 ? (
           <p className="field-muted">{t('field.case.noTimeline')}</p>
         ) : (
@@ -87,7 +99,8 @@ export function CaseView({ caseId }: { caseId: string }) {
                   </time>
                 </div>
                 <p className="field-muted">
-                  {r.actor.name ?? ''} {r.department ? `· ${r.department.name}` : ''} → {t(`field.states.${r.toState}`)}
+                  {r.actor.name ?? ''} {r.department ? `· ${r.department.name}` : ''} →{' '}
+                  {t(`field.states.${r.toState}`)}
                 </p>
                 {r.opinion && <p>{r.opinion}</p>}
                 {r.attachments.length > 0 && <CasePhotos photos={r.attachments} empty="" />}

@@ -67,7 +67,9 @@ export function ClassPicker({ table, value, onChange, invalid = false }: ClassPi
       {query.trim() && (
         <div id={`${id}-results`} className="field-class-results">
           <p className="field-muted" role="status">
-            {results.length ? t('field.report.searchResults', { count: results.length }) : t('field.report.noMatch')}
+            {results.length
+              ? t('field.report.searchResults', { count: results.length })
+              : t('field.report.noMatch')}
           </p>
           <ul>
             {results.map((option) => (
@@ -122,7 +124,10 @@ export function ClassPicker({ table, value, onChange, invalid = false }: ClassPi
       </select>
       {chosen && (
         <p className="field-chosen" data-testid="chosen-class">
-          {t('field.report.chosen', { big: english && chosen.bigNameEn ? chosen.bigNameEn : chosen.bigName, small: nameOf(chosen) })}
+          {t('field.report.chosen', {
+            big: english && chosen.bigNameEn ? chosen.bigNameEn : chosen.bigName,
+            small: nameOf(chosen),
+          })}
         </p>
       )}
     </fieldset>

@@ -29,11 +29,17 @@ export function FieldDataProvider({ children }: { children: ReactNode }) {
       setProfile({ status: 'ready', value });
       if (offline) setCachedAt(value.fetchedAt);
     }, failed(setProfile));
-    loadClasses(controller.signal).then(({ items }) => setClasses({ status: 'ready', value: buildClassTable(items) }), failed(setClasses));
+    loadClasses(controller.signal).then(
+      ({ items }) => setClasses({ status: 'ready', value: buildClassTable(items) }),
+      failed(setClasses),
+    );
     return () => controller.abort();
   }, [userId, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const value = useMemo<FieldData>(() => ({ profile, classes, cachedAt, reload }), [profile, classes, cachedAt, reload]);
+  const value = useMemo<FieldData>(
+    () => ({ profile, classes, cachedAt, reload }),
+    [profile, classes, cachedAt, reload],
+  );
   return <FieldDataContext.Provider value={value}>{children}</FieldDataContext.Provider>;
 }

@@ -26,7 +26,9 @@ export function FieldHome() {
   if (profile.status === 'error') return <FieldError error={profile.error} onRetry={reload} />;
   const { me, grids, city } = profile.value;
   const taskCount =
-    tasks.state?.status === 'ready' ? tasks.state.value.items.filter((c) => c.state === 'VERIFYING' || c.state === 'CHECKING').length : null;
+    tasks.state?.status === 'ready'
+      ? tasks.state.value.items.filter((c) => c.state === 'VERIFYING' || c.state === 'CHECKING').length
+      : null;
 
   return (
     <div className="field-stack">
@@ -49,7 +51,11 @@ export function FieldHome() {
       </Link>
 
       <div className="field-home__buttons">
-        <Link to="/field/report" className="field-button field-button--primary field-button--big" data-testid="home-report">
+        <Link
+          to="/field/report"
+          className="field-button field-button--primary field-button--big"
+          data-testid="home-report"
+        >
           {t('field.home.report')}
         </Link>
         <Link to="/field/self-disposal" className="field-button field-button--secondary field-button--big">
@@ -66,13 +72,22 @@ export function FieldHome() {
         <h2 id="home-map-title" className="field-section__title">
           {grids.length > 0 ? t('field.home.grids', { count: grids.length }) : t('field.home.noGrids')}
         </h2>
-        <FieldMap label={t('field.map.label')} grids={grids} cityBounds={city.bounds} cityCenter={city.center} self={geo.status === 'fixed' ? geo.position : null} className="field-map--home" />
+        <FieldMap
+          label={t('field.map.label')}
+          grids={grids}
+          cityBounds={city.bounds}
+          cityCenter={city.center}
+          self={geo.status === 'fixed' ? geo.position : null}
+          className="field-map--home"
+        />
         {geo.status === 'unavailable' && <p className="field-muted">{t('field.map.noFix')}</p>}
       </section>
 
       <section className="field-section" aria-labelledby="home-recent">
         <div className="field-card__row">
-          <h2 id="home-recent" className="field-section__title">{t('field.home.recent')}</h2>
+          <h2 id="home-recent" className="field-section__title">
+            {t('field.home.recent')}
+          </h2>
           <Link to="/field/reports">{t('field.home.myReports')} ›</Link>
         </div>
         <MyReports limit={3} />

@@ -55,7 +55,9 @@ export function FieldLayout({ title, back, children }: FieldLayoutProps) {
         </p>
       )}
       {cachedAt && online && (
-        <p className="field-banner">{t('field.network.cachedData', { time: formatDateTime(cachedAt, i18n.language) })}</p>
+        <p className="field-banner">
+          {t('field.network.cachedData', { time: formatDateTime(cachedAt, i18n.language) })}
+        </p>
       )}
       <main className="field-main" id="field-main">
         {children}

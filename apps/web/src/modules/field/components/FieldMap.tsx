@@ -29,19 +29,32 @@ const selfDot: DataLayerSpecification = {
   id: 'field-self-dot',
   type: 'circle',
   source: SELF_SOURCE,
-  paint: { 'circle-radius': 8, 'circle-color': mapTheme.highlight.line, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+  paint: {
+    'circle-radius': 8,
+    'circle-color': mapTheme.highlight.line,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 3,
+  },
 };
 const spotDot: DataLayerSpecification = {
   id: 'field-spot-dot',
   type: 'circle',
   source: SPOT_SOURCE,
-  paint: { 'circle-radius': 9, 'circle-color': '#c62828', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+  paint: {
+    'circle-radius': 9,
+    'circle-color': '#c62828',
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 3,
+  },
 };
 const roads = MAP_SOURCES.find((s) => s.source === 'roads');
 
 const pointCollection = (position: Position | null): FeatureCollection =>
   position
-    ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: {} }] }
+    ? {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: {} }],
+      }
     : { type: 'FeatureCollection', features: [] };
 
 export interface FieldMapProps {
@@ -67,14 +80,29 @@ function around([lon, lat]: Position): BBox {
  * The small field map: the inspector's grids (magenta, from the device cache so it draws
  * offline), roads when the network is there, its position and a case spot.
  */
-export function FieldMap({ label, grids, cityBounds, cityCenter, self = null, spot = null, className, children }: FieldMapProps) {
+export function FieldMap({
+  label,
+  grids,
+  cityBounds,
+  cityCenter,
+  self = null,
+  spot = null,
+  className,
+  children,
+}: FieldMapProps) {
   const [style] = useState(() => createMapStyle({ basemapUrl: null }));
-  const [bounds] = useState<BBox>(() => (spot ? around(spot) : (gridsBounds(grids) ?? (self ? around(self) : cityBounds))));
+  const [bounds] = useState<BBox>(() =>
+    spot ? around(spot) : (gridsBounds(grids) ?? (self ? around(self) : cityBounds)),
+  );
   const [center] = useState<Position>(() => spot ?? self ?? cityCenter);
   const gridData = useMemo<FeatureCollection>(
     () => ({
       type: 'FeatureCollection',
-      features: grids.map((g) => ({ type: 'Feature', geometry: g.geometry, properties: { code: g.code, name: g.name } })),
+      features: grids.map((g) => ({
+        type: 'Feature',
+        geometry: g.geometry,
+        properties: { code: g.code, name: g.name },
+      })),
     }),
     [grids],
   );

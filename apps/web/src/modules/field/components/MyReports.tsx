@@ -34,12 +34,16 @@ export function MyReports({ limit }: { limit?: number }) {
     <div className="field-stack">
       {(limit ? unsent : local).length > 0 && (
         <section className="field-section" aria-labelledby="outbox-title">
-          <h2 id="outbox-title" className="field-section__title">{t('field.reports.outboxTitle')}</h2>
+          <h2 id="outbox-title" className="field-section__title">
+            {t('field.reports.outboxTitle')}
+          </h2>
           <OutboxList items={limit ? unsent : local} />
         </section>
       )}
       <section className="field-section" aria-labelledby="server-reports-title">
-        <h2 id="server-reports-title" className="field-section__title">{t('field.reports.serverTitle')}</h2>
+        <h2 id="server-reports-title" className="field-section__title">
+          {t('field.reports.serverTitle')}
+        </h2>
         {!online ? (
           <p className="field-muted">{t('field.reports.offline')}</p>
         ) : !state || state.status === 'loading' ? (

@@ -17,7 +17,9 @@ export function NearbyCases({ state, online, onSame, onRetry }: NearbyCasesProps
   if (!online) {
     return (
       <section className="field-section" aria-labelledby="nearby-title">
-        <h2 id="nearby-title" className="field-section__title">{t('field.nearby.title')}</h2>
+        <h2 id="nearby-title" className="field-section__title">
+          {t('field.nearby.title')}
+        </h2>
         <p className="field-muted">{t('field.nearby.offline')}</p>
       </section>
     );
@@ -25,14 +27,18 @@ export function NearbyCases({ state, online, onSame, onRetry }: NearbyCasesProps
   if (!state) return null;
   return (
     <section className="field-section" aria-labelledby="nearby-title" data-testid="nearby-cases">
-      <h2 id="nearby-title" className="field-section__title">{t('field.nearby.title')}</h2>
+      <h2 id="nearby-title" className="field-section__title">
+        {t('field.nearby.title')}
+      </h2>
       {state.status === 'loading' && (
         <p className="field-muted" role="status">
           {t('field.nearby.loading')}
         </p>
       )}
       {state.status === 'error' && <FieldError error={state.error} onRetry={onRetry} />}
-      {state.status === 'ready' && state.value.length === 0 && <p className="field-muted">{t('field.nearby.none')}</p>}
+      {state.status === 'ready' && state.value.length === 0 && (
+        <p className="field-muted">{t('field.nearby.none')}</p>
+      )}
       {state.status === 'ready' && state.value.length > 0 && (
         <>
           <p>{t('field.nearby.hint')}</p>
@@ -41,12 +47,18 @@ export function NearbyCases({ state, online, onSame, onRetry }: NearbyCasesProps
               <li key={c.id} className="field-card field-card--warn">
                 <div className="field-card__row">
                   <strong>{c.caseNo}</strong>
-                  <span className="field-muted">{t('field.nearby.distance', { distance: roundMetres(c.distanceM) })}</span>
+                  <span className="field-muted">
+                    {t('field.nearby.distance', { distance: roundMetres(c.distanceM) })}
+                  </span>
                 </div>
                 <p className="field-card__text">
                   {t(`field.states.${c.state}`)} · {c.description}
                 </p>
-                <button type="button" className="field-button field-button--secondary" onClick={() => onSame(c)}>
+                <button
+                  type="button"
+                  className="field-button field-button--secondary"
+                  onClick={() => onSame(c)}
+                >
                   {t('field.nearby.same')}
                 </button>
               </li>

@@ -14,20 +14,34 @@ export function OutboxList({ items }: { items: readonly OutboxItem[] }) {
         <li key={item.key} className="field-card" data-testid="outbox-item" data-status={item.status}>
           <div className="field-card__row">
             <strong className="field-card__title">
-              {item.request.type === 'action' ? `${t('field.outbox.answer')} · ${item.label.title}` : item.label.title}
+              {item.request.type === 'action'
+                ? `${t('field.outbox.answer')} · ${item.label.title}`
+                : item.label.title}
             </strong>
-            <span className={`field-status field-status--${item.status}`}>{t(`field.outbox.status.${item.status}`)}</span>
+            <span className={`field-status field-status--${item.status}`}>
+              {t(`field.outbox.status.${item.status}`)}
+            </span>
           </div>
           {item.label.description && <p className="field-card__text">{item.label.description}</p>}
           <p className="field-muted">
             {item.label.gridCode && (
-              <span data-testid="outbox-grid">{t('field.outbox.grid', { grid: item.label.gridName ? `${item.label.gridName} ${item.label.gridCode}` : item.label.gridCode })} · </span>
+              <span data-testid="outbox-grid">
+                {t('field.outbox.grid', {
+                  grid: item.label.gridName
+                    ? `${item.label.gridName} ${item.label.gridCode}`
+                    : item.label.gridCode,
+                })}{' '}
+                ·{' '}
+              </span>
             )}
-            {t('field.outbox.photos', { count: item.photos.length })} · {t('field.outbox.queuedAt', { time: formatDateTime(item.createdAt, i18n.language) })}
+            {t('field.outbox.photos', { count: item.photos.length })} ·{' '}
+            {t('field.outbox.queuedAt', { time: formatDateTime(item.createdAt, i18n.language) })}
           </p>
           {item.result && (
             <p>
-              <Link to={`/field/cases/${item.result.caseId}`}>{t('field.outbox.caseNo', { caseNo: item.result.caseNo })}</Link>
+              <Link to={`/field/cases/${item.result.caseId}`}>
+                {t('field.outbox.caseNo', { caseNo: item.result.caseNo })}
+              </Link>
             </p>
           )}
           {item.status === 'failed' && (
@@ -36,7 +50,11 @@ export function OutboxList({ items }: { items: readonly OutboxItem[] }) {
                 {t(`field.errors.${fieldErrorKey(item.lastError)}`)}
               </p>
               <div className="field-actions">
-                <button type="button" className="field-button field-button--secondary" onClick={() => void outbox.retry(item.key)}>
+                <button
+                  type="button"
+                  className="field-button field-button--secondary"
+                  onClick={() => void outbox.retry(item.key)}
+                >
                   {t('field.outbox.retry')}
                 </button>
                 <button

@@ -30,7 +30,9 @@ export function PhotoPicker({ legend, photos, onChange, testId, invalid = false 
 
   const add = (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const added = [...files].filter((f) => f.type.startsWith('image/')).map((file) => ({ id: `photo-${++photoSeq}`, file }));
+    const added = [...files]
+      .filter((f) => f.type.startsWith('image/'))
+      .map((file) => ({ id: `photo-${++photoSeq}`, file }));
     onChange([...photos, ...added]);
   };
 
@@ -72,7 +74,7 @@ export function PhotoPicker({ legend, photos, onChange, testId, invalid = false 
             e.currentTarget.value = '';
           }}
         />
-        📷 {t('field.report.addPhoto')}
+        {t('field.report.addPhoto')}
       </label>
     </fieldset>
   );

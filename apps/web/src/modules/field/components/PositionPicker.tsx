@@ -49,12 +49,26 @@ export function PositionPicker({ value, onChange, geo, onLocate, grids, city }: 
         {geo.status === 'locating' && t('field.report.locating')}
         {geo.status === 'unavailable' && !value && t('field.report.noFix')}
         {value?.manual && t('field.report.manual')}
-        {value && !value.manual && geo.status === 'fixed' && t('field.report.gpsFix', { accuracy: Math.round(geo.accuracy) })}
+        {value &&
+          !value.manual &&
+          geo.status === 'fixed' &&
+          t('field.report.gpsFix', { accuracy: Math.round(geo.accuracy) })}
       </p>
-      <FieldMap label={t('field.report.mapLabel')} grids={grids} cityBounds={city.bounds} cityCenter={city.center} self={geo.status === 'fixed' ? geo.position : null} className="field-map--picker">
+      <FieldMap
+        label={t('field.report.mapLabel')}
+        grids={grids}
+        cityBounds={city.bounds}
+        cityCenter={city.center}
+        self={geo.status === 'fixed' ? geo.position : null}
+        className="field-map--picker"
+      >
         <MapHandle onMap={onMap} />
         {value && (
-          <DraggablePin position={value.point} label={t('field.report.pin')} onMove={(p) => onChange({ point: rounded(p), manual: true })} />
+          <DraggablePin
+            position={value.point}
+            label={t('field.report.pin')}
+            onMove={(p) => onChange({ point: rounded(p), manual: true })}
+          />
         )}
         <FlyTo target={value?.point ?? null} />
       </FieldMap>

@@ -19,7 +19,13 @@ import { PositionPicker, type PickedPosition } from './PositionPicker';
 
 export type ReportMode = 'patrol' | 'self';
 
-type Problem = 'classRequired' | 'descriptionRequired' | 'photoRequired' | 'beforeRequired' | 'afterRequired' | 'positionRequired';
+type Problem =
+  | 'classRequired'
+  | 'descriptionRequired'
+  | 'photoRequired'
+  | 'beforeRequired'
+  | 'afterRequired'
+  | 'positionRequired';
 
 const EMPTY_CLASS: ClassChoice = { kind: 'event', bigCode: '', smallCode: '' };
 
@@ -47,7 +53,8 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
 
   // Follow the GNSS fix until the inspector places the point by hand.
   useEffect(() => {
-    if (geo.status === 'fixed') setPosition((current) => (current?.manual ? current : { point: geo.position, manual: false }));
+    if (geo.status === 'fixed')
+      setPosition((current) => (current?.manual ? current : { point: geo.position, manual: false }));
   }, [geo]);
 
   const grids = useMemo(() => (profile.status === 'ready' ? profile.value.grids : []), [profile]);
@@ -57,7 +64,8 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
   const address = useAsyncValue(online && pointKey ? pointKey : null, (signal) =>
     reverseGeocode(position?.point[0] ?? 0, position?.point[1] ?? 0, signal),
   );
-  const nearbyKey = online && pointKey && choice.smallCode ? `${pointKey}|${choice.kind}|${choice.smallCode}` : null;
+  const nearbyKey =
+    online && pointKey && choice.smallCode ? `${pointKey}|${choice.kind}|${choice.smallCode}` : null;
   const nearby = useAsyncValue(nearbyKey, (signal) =>
     fetchNearbyCases(position?.point[0] ?? 0, position?.point[1] ?? 0, choice.kind, choice.smallCode, signal),
   );
@@ -124,9 +132,15 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
     if (found.length > 0 || !position || !chosen) return;
     setSubmitting(true);
     setSubmitError(null);
-    const photo = (purpose: AttachmentPurpose) => (p: PickedPhoto) => ({ blob: p.file, name: p.file.name, purpose });
+    const photo = (purpose: AttachmentPurpose) => (p: PickedPhoto) => ({
+      blob: p.file,
+      name: p.file.name,
+      purpose,
+    });
     const queuedPhotos =
-      mode === 'self' ? [...photos.map(photo('before')), ...after.map(photo('after'))] : photos.map(photo('report'));
+      mode === 'self'
+        ? [...photos.map(photo('before')), ...after.map(photo('after'))]
+        : photos.map(photo('report'));
     try {
       const item = await outbox.enqueue(
         {
@@ -194,15 +208,40 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
       </div>
 
       {mode === 'patrol' ? (
-        <PhotoPicker legend={t('field.report.photos')} photos={photos} onChange={setPhotos} testId="report-photos" invalid={invalid('photoRequired')} />
+        <PhotoPicker
+          legend={t('field.report.photos')}
+          photos={photos}
+          onChange={setPhotos}
+          testId="report-photos"
+          invalid={invalid('photoRequired')}
+        />
       ) : (
         <>
-          <PhotoPicker legend={t('field.report.beforePhotos')} photos={photos} onChange={setPhotos} testId="before-photos" invalid={invalid('beforeRequired')} />
-          <PhotoPicker legend={t('field.report.afterPhotos')} photos={after} onChange={setAfter} testId="after-photos" invalid={invalid('afterRequired')} />
+          <PhotoPicker
+            legend={t('field.report.beforePhotos')}
+            photos={photos}
+            onChange={setPhotos}
+            testId="before-photos"
+            invalid={invalid('beforeRequired')}
+          />
+          <PhotoPicker
+            legend={t('field.report.afterPhotos')}
+            photos={after}
+            onChange={setAfter}
+            testId="after-photos"
+            invalid={invalid('afterRequired')}
+          />
         </>
       )}
 
-      <PositionPicker value={position} onChange={setPosition} geo={geo} onLocate={locate} grids={grids} city={city} />
+      <PositionPicker
+        value={position}
+        onChange={setPosition}
+        geo={geo}
+        onLocate={locate}
+        grids={grids}
+        city={city}
+      />
 
       <dl className="field-facts">
         <div>
@@ -246,13 +285,22 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
             <Link className="field-button" to={`/field/cases/${sameAs.id}`}>
               {sameAs.caseNo}
             </Link>
-            <button type="button" className="field-button field-button--secondary" onClick={() => setSameAs(null)}>
+            <button
+              type="button"
+              className="field-button field-button--secondary"
+              onClick={() => setSameAs(null)}
+            >
               {t('field.nearby.undo')}
             </button>
           </div>
         </div>
       ) : (
-        <button type="submit" className="field-button field-button--primary field-button--block" disabled={submitting} data-testid="report-submit">
+        <button
+          type="submit"
+          className="field-button field-button--primary field-button--block"
+          disabled={submitting}
+          data-testid="report-submit"
+        >
           {submitting ? t('field.report.submitting') : t('field.report.submit')}
         </button>
       )}

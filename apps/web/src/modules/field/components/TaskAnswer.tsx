@@ -54,8 +54,17 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
     setSubmitting(true);
     try {
       const item = await outbox.enqueue(
-        { type: 'action', caseId: detail.id, action, body: { version: detail.version, yes, ...(opinion.trim() ? { opinion: opinion.trim() } : {}) } },
-        photos.map((p) => ({ blob: p.file, name: p.file.name, purpose: action === 'answerVerify' ? 'verify' : 'check' })),
+        {
+          type: 'action',
+          caseId: detail.id,
+          action,
+          body: { version: detail.version, yes, ...(opinion.trim() ? { opinion: opinion.trim() } : {}) },
+        },
+        photos.map((p) => ({
+          blob: p.file,
+          name: p.file.name,
+          purpose: action === 'answerVerify' ? 'verify' : 'check',
+        })),
         { title: detail.caseNo, description: opinion.trim(), gridCode: detail.gridCode, gridName: null },
       );
       setQueuedKey(item.key);
@@ -76,11 +85,22 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
         {detail.address && <p className="field-muted">{detail.address}</p>}
       </section>
       <section className="field-section" aria-labelledby="task-spot">
-        <h2 id="task-spot" className="field-section__title">{t('field.task.spot')}</h2>
-        <FieldMap label={t('field.task.spot')} grids={profile.value.grids} cityBounds={profile.value.city.bounds} cityCenter={profile.value.city.center} spot={detail.position} className="field-map--small" />
+        <h2 id="task-spot" className="field-section__title">
+          {t('field.task.spot')}
+        </h2>
+        <FieldMap
+          label={t('field.task.spot')}
+          grids={profile.value.grids}
+          cityBounds={profile.value.city.bounds}
+          cityCenter={profile.value.city.center}
+          spot={detail.position}
+          className="field-map--small"
+        />
       </section>
       <section className="field-section" aria-labelledby="task-original">
-        <h2 id="task-original" className="field-section__title">{t('field.task.originalPhotos')}</h2>
+        <h2 id="task-original" className="field-section__title">
+          {t('field.task.originalPhotos')}
+        </h2>
         <CasePhotos photos={originalPhotos(detail, !verify)} empty={t('field.task.noOriginalPhotos')} />
       </section>
 
@@ -115,7 +135,12 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
             <div className="field-segmented field-segmented--large">
               {[true, false].map((value) => (
                 <label key={String(value)} className="field-segmented__option">
-                  <input type="radio" name="task-answer" checked={yes === value} onChange={() => setYes(value)} />
+                  <input
+                    type="radio"
+                    name="task-answer"
+                    checked={yes === value}
+                    onChange={() => setYes(value)}
+                  />
                   <span>
                     {verify
                       ? t(value ? 'field.task.yesVerify' : 'field.task.noVerify')
@@ -129,10 +154,28 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
             <label className="field-label" htmlFor="task-opinion">
               {t('field.task.opinion')}
             </label>
-            <textarea id="task-opinion" className="field-input" rows={3} maxLength={2000} value={opinion} placeholder={t('field.task.opinionPlaceholder')} onChange={(e) => setOpinion(e.target.value)} />
+            <textarea
+              id="task-opinion"
+              className="field-input"
+              rows={3}
+              maxLength={2000}
+              value={opinion}
+              placeholder={t('field.task.opinionPlaceholder')}
+              onChange={(e) => setOpinion(e.target.value)}
+            />
           </div>
-          <PhotoPicker legend={t('field.task.photos')} photos={photos} onChange={setPhotos} testId="task-photos" invalid={problems.includes('photoRequired')} />
-          <button type="submit" className="field-button field-button--primary field-button--block" disabled={submitting}>
+          <PhotoPicker
+            legend={t('field.task.photos')}
+            photos={photos}
+            onChange={setPhotos}
+            testId="task-photos"
+            invalid={problems.includes('photoRequired')}
+          />
+          <button
+            type="submit"
+            className="field-button field-button--primary field-button--block"
+            disabled={submitting}
+          >
             {t('field.task.submit')}
           </button>
         </form>

@@ -11,7 +11,9 @@ import { FieldLoading } from './FieldLayout';
 export function TaskList() {
   const { t, i18n } = useTranslation();
   const online = useOnline();
-  const { state, reload } = useAsyncValue(online ? 'tasks' : null, (signal) => fetchCases({ mine: true }, signal));
+  const { state, reload } = useAsyncValue(online ? 'tasks' : null, (signal) =>
+    fetchCases({ mine: true }, signal),
+  );
   if (!online) return <p className="field-empty">{t('field.home.tasksOffline')}</p>;
   if (!state || state.status === 'loading') return <FieldLoading />;
   if (state.status === 'error') return <FieldError error={state.error} onRetry={reload} />;
@@ -30,7 +32,11 @@ export function TaskList() {
               key={c.id}
               item={c}
               to={`/field/tasks/${c.id}`}
-              action={c.clock.stageDeadline ? `${t('field.tasks.deadline', { time: formatDateTime(c.clock.stageDeadline, i18n.language) })} · ${t('field.tasks.open')}` : t('field.tasks.open')}
+              action={
+                c.clock.stageDeadline
+                  ? `${t('field.tasks.deadline', { time: formatDateTime(c.clock.stageDeadline, i18n.language) })} · ${t('field.tasks.open')}`
+                  : t('field.tasks.open')
+              }
             />
           ))}
         </ul>

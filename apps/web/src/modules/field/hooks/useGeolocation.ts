@@ -16,7 +16,9 @@ const FIX_TIMEOUT_MS = 15_000;
  */
 export function useGeolocation(auto = true): { state: GeolocationState; locate: () => void } {
   const [state, setState] = useState<GeolocationState>(() =>
-    typeof navigator !== 'undefined' && 'geolocation' in navigator ? { status: 'locating' } : { status: 'unavailable' },
+    typeof navigator !== 'undefined' && 'geolocation' in navigator
+      ? { status: 'locating' }
+      : { status: 'unavailable' },
   );
   const [request, setRequest] = useState(auto ? 1 : 0);
 
@@ -30,7 +32,12 @@ export function useGeolocation(auto = true): { state: GeolocationState; locate: 
     setState({ status: 'locating' });
     navigator.geolocation.getCurrentPosition(
       (fix) => {
-        if (live) setState({ status: 'fixed', position: [fix.coords.longitude, fix.coords.latitude], accuracy: fix.coords.accuracy });
+        if (live)
+          setState({
+            status: 'fixed',
+            position: [fix.coords.longitude, fix.coords.latitude],
+            accuracy: fix.coords.accuracy,
+          });
       },
       () => {
         if (live) setState({ status: 'unavailable' });

@@ -19,7 +19,8 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
   network: {
     online: 'Online',
     offline: 'Offline',
-    offlineHint: 'You are offline: reports and answers are kept on this device and sent when the network returns.',
+    offlineHint:
+      'You are offline: reports and answers are kept on this device and sent when the network returns.',
     cachedData: 'Using the grids and classes stored on this device ({{time}})',
   },
   home: {
@@ -39,14 +40,13 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
   },
   map: {
     label: 'My responsibility grids and position',
-    locate: 'Show my position',
-    myPosition: 'My position',
     noFix: 'No position fix',
   },
   report: {
     title: 'Report a problem',
     selfTitle: 'Report a problem fixed on the spot',
-    selfHint: 'A small problem you fixed yourself: take a photo before and after; the centre audits and closes it.',
+    selfHint:
+      'A small problem you fixed yourself: take a photo before and after; the centre audits and closes it.',
     kind: 'Type',
     kinds: { component: 'Component', event: 'Event' },
     bigClass: 'Main class',
@@ -85,7 +85,6 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     submitting: 'Sending…',
     queued: 'Saved on this device; it will be sent when the network returns',
     sent: 'Reported: case {{caseNo}}',
-    duplicatesAfter: 'The server found {{count}} open cases of this subclass nearby; the centre will check.',
     another: 'Report another',
     errors: {
       title: 'Please complete the following',
@@ -117,12 +116,11 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     open: 'Answer',
   },
   task: {
-    verifyTitle: 'Verify task',
-    checkTitle: 'Check task',
     verifyQuestion: 'Is the report true?',
     checkQuestion: 'Has the problem been fixed?',
     verifyHint: 'Go to the spot, take photos and answer true or not true.',
-    checkHint: 'Go back to the spot, photograph it from the angle of the original photo and answer fixed or not fixed.',
+    checkHint:
+      'Go back to the spot, photograph it from the angle of the original photo and answer fixed or not fixed.',
     yesVerify: 'True',
     noVerify: 'Not true',
     yesCheck: 'Fixed',
@@ -177,7 +175,6 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     timeline: 'History',
     noTimeline: 'Nothing has happened yet',
     photos: 'Photos',
-    by: '{{actor}}',
     answerTask: 'Answer the task',
   },
   states: {
@@ -260,6 +257,5 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     notFound: 'This case was not found.',
     unauthenticated: 'Your session has ended; sign in again. Your records stay on this device.',
     server: 'The server is unavailable; it will be tried again automatically.',
-    noDevice: 'This device cannot keep offline records (the browser blocks local storage).',
   },
 };

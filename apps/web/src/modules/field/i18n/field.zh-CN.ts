@@ -35,8 +35,6 @@ export const fieldZhCN = {
   },
   map: {
     label: '我的责任网格和位置',
-    locate: '定位到我',
-    myPosition: '我的位置',
     noFix: '无法获取定位',
   },
   report: {
@@ -81,7 +79,6 @@ export const fieldZhCN = {
     submitting: '正在提交…',
     queued: '已保存在本机，联网后自动发送',
     sent: '已上报，案卷号 {{caseNo}}',
-    duplicatesAfter: '服务器提示附近有 {{count}} 件同类未结案件，监督中心会核对。',
     another: '再报一条',
     errors: {
       title: '请补全以下内容',
@@ -113,8 +110,6 @@ export const fieldZhCN = {
     open: '处理',
   },
   task: {
-    verifyTitle: '核实任务',
-    checkTitle: '核查任务',
     verifyQuestion: '现场情况是否属实？',
     checkQuestion: '问题是否已处理？',
     verifyHint: '到现场查看并拍照，回复属实或不属实。',
@@ -173,7 +168,6 @@ export const fieldZhCN = {
     timeline: '处理过程',
     noTimeline: '还没有处理记录',
     photos: '照片',
-    by: '{{actor}}',
     answerTask: '回复任务',
   },
   states: {
@@ -256,6 +250,5 @@ export const fieldZhCN = {
     notFound: '没有找到这个案卷。',
     unauthenticated: '登录已过期，请重新登录；记录会保留在本机。',
     server: '服务器暂时不可用，稍后会自动重试。',
-    noDevice: '这个设备不能保存离线记录（浏览器禁用了本地存储）。',
   },
 } as const;

@@ -41,7 +41,9 @@ export class IdbOutboxStore implements OutboxStore {
 
   async list(): Promise<OutboxItem[]> {
     const db = await this.db();
-    const items = await request(db.transaction(OUTBOX).objectStore(OUTBOX).getAll() as IDBRequest<OutboxItem[]>);
+    const items = await request(
+      db.transaction(OUTBOX).objectStore(OUTBOX).getAll() as IDBRequest<OutboxItem[]>,
+    );
     return items.sort((a, b) => a.seq - b.seq);
   }
 

@@ -16,7 +16,12 @@ export const fieldCache = new IdbCache(db);
 /** Sends outbox items through the API, each call under its idempotency key. */
 export const httpTransport: OutboxTransport = {
   async uploadPhoto(photo, key) {
-    if (!photo.blob) throw new ApiRequestError(400, 'CLIENT.PHOTO_MISSING', `photo ${photo.name} is no longer on the device`);
+    if (!photo.blob)
+      throw new ApiRequestError(
+        400,
+        'CLIENT.PHOTO_MISSING',
+        `photo ${photo.name} is no longer on the device`,
+      );
     const uploaded = await uploadAttachment(photo.blob, photo.name, photo.purpose, key);
     return { id: uploaded.id };
   },
@@ -32,7 +37,7 @@ export const httpTransport: OutboxTransport = {
 };
 
 /** One flush at a time across the tabs of this device (Web Locks), inline where unsupported. */
-const webLock: ExclusiveRunner = async <T,>(task: () => Promise<T>): Promise<T> => {
+const webLock: ExclusiveRunner = async <T>(task: () => Promise<T>): Promise<T> => {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return task();
   let result: T | undefined;
   await navigator.locks.request('urbangrid-field-outbox', async () => {
@@ -42,7 +47,11 @@ const webLock: ExclusiveRunner = async <T,>(task: () => Promise<T>): Promise<T> 
 };
 
 /** The device's outbox of reports and answers (one per tab, stored in IndexedDB). */
-export const outbox = new Outbox({ store: new IdbOutboxStore(db), transport: httpTransport, exclusive: webLock });
+export const outbox = new Outbox({
+  store: new IdbOutboxStore(db),
+  transport: httpTransport,
+  exclusive: webLock,
+});
 
 const SYNC_INTERVAL_MS = 30_000;
 
@@ -80,7 +89,10 @@ const CLASSES_KEY = 'classes';
  * The inspector with its 责任网格 outlines: from the server when reachable (and cached), else
  * the copy on the device. Rejects only when neither is there.
  */
-export async function loadProfile(userId: string, signal?: AbortSignal): Promise<{ profile: FieldProfile; offline: boolean }> {
+export async function loadProfile(
+  userId: string,
+  signal?: AbortSignal,
+): Promise<{ profile: FieldProfile; offline: boolean }> {
   try {
     const [me, city] = await Promise.all([fetchMe(signal), fetchCityInfo(signal)]);
     const grids = await Promise.all(
@@ -90,7 +102,12 @@ export async function loadProfile(userId: string, signal?: AbortSignal): Promise
       }),
     );
     const bounds = city.dataExtent ?? city.extent;
-    const profile: FieldProfile = { me, grids, city: { bounds, center: city.center }, fetchedAt: new Date().toISOString() };
+    const profile: FieldProfile = {
+      me,
+      grids,
+      city: { bounds, center: city.center },
+      fetchedAt: new Date().toISOString(),
+    };
     await fieldCache.set(profileKey(me.user.id), profile).catch(() => undefined);
     return { profile, offline: false };
   } catch (error) {
@@ -102,7 +119,9 @@ export async function loadProfile(userId: string, signal?: AbortSignal): Promise
 }
 
 /** The class table: server first (and cached), else the device's copy. */
-export async function loadClasses(signal?: AbortSignal): Promise<{ items: ClassificationDto[]; offline: boolean }> {
+export async function loadClasses(
+  signal?: AbortSignal,
+): Promise<{ items: ClassificationDto[]; offline: boolean }> {
   try {
     const { items } = await fetchClasses(signal);
     await fieldCache.set(CLASSES_KEY, items).catch(() => undefined);

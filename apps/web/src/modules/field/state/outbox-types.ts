@@ -1,4 +1,9 @@
-import type { AttachmentPurpose, CaseAction, CaseActionRequest, CreateCaseRequest } from '@urbangrid/contracts';
+import type {
+  AttachmentPurpose,
+  CaseAction,
+  CaseActionRequest,
+  CreateCaseRequest,
+} from '@urbangrid/contracts';
 
 /** One photo waiting in the outbox: the image itself and, once uploaded, its attachment id. */
 export interface QueuedPhoto {
@@ -72,5 +77,9 @@ export interface OutboxStore {
 /** The network side of the outbox: each call carries its idempotency key. */
 export interface OutboxTransport {
   uploadPhoto(photo: QueuedPhoto, idempotencyKey: string): Promise<{ id: string }>;
-  send(request: QueuedRequest, attachmentIds: string[], idempotencyKey: string): Promise<{ caseId: string; caseNo: string }>;
+  send(
+    request: QueuedRequest,
+    attachmentIds: string[],
+    idempotencyKey: string,
+  ): Promise<{ caseId: string; caseNo: string }>;
 }

@@ -6,7 +6,9 @@ import type { OutboxItem, OutboxStore, OutboxTransport, QueuedPhoto, QueuedReque
 class MemoryStore implements OutboxStore {
   readonly items = new Map<string, OutboxItem>();
   list() {
-    return Promise.resolve([...this.items.values()].map((i) => structuredClone(i)).sort((a, b) => a.seq - b.seq));
+    return Promise.resolve(
+      [...this.items.values()].map((i) => structuredClone(i)).sort((a, b) => a.seq - b.seq),
+    );
   }
   put(item: OutboxItem) {
     this.items.set(item.key, structuredClone(item));
@@ -52,7 +54,11 @@ const report = (description: string): QueuedRequest => ({
   type: 'case',
   body: { source: 'patrol', kind: 'event', classCode: '0102', description, position: [120.1, 30.2] },
 });
-const photo = (name: string): Omit<QueuedPhoto, 'attachmentId'> => ({ blob: new Blob(['png']), name, purpose: 'report' });
+const photo = (name: string): Omit<QueuedPhoto, 'attachmentId'> => ({
+  blob: new Blob(['png']),
+  name,
+  purpose: 'report',
+});
 const label = { title: '暴露垃圾', description: '', gridCode: null, gridName: null };
 const networkDown = () => new ApiRequestError(0, 'CLIENT.NETWORK', 'Failed to fetch');
 
@@ -60,7 +66,12 @@ function setup() {
   const store = new MemoryStore();
   const server = new FakeServer();
   let n = 0;
-  const outbox = new Outbox({ store, transport: server, newKey: () => `k${++n}`, now: () => new Date('2026-11-28T08:00:00Z') });
+  const outbox = new Outbox({
+    store,
+    transport: server,
+    newKey: () => `k${++n}`,
+    now: () => new Date('2026-11-28T08:00:00Z'),
+  });
   return { store, server, outbox };
 }
 

@@ -96,7 +96,11 @@ export class Outbox {
   }
 
   /** Queues a report or an answer; resolves with the stored item (status `waiting`). */
-  async enqueue(request: QueuedRequest, photos: Omit<QueuedPhoto, 'attachmentId'>[], label: OutboxLabel): Promise<OutboxItem> {
+  async enqueue(
+    request: QueuedRequest,
+    photos: Omit<QueuedPhoto, 'attachmentId'>[],
+    label: OutboxLabel,
+  ): Promise<OutboxItem> {
     await this.load();
     const current = await this.options.store.list();
     const seq = current.reduce((max, item) => Math.max(max, item.seq), 0) + 1;

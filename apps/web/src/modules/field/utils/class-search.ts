@@ -28,7 +28,17 @@ export function buildClassTable(items: readonly ClassificationDto[]): ClassTable
     .flatMap((c) => {
       const big = byCode.get(`${c.kind}:${c.parentCode}`);
       if (!big) return [];
-      return [{ kind: c.kind, code: c.code, name: c.name, nameEn: c.nameEn, bigCode: big.code, bigName: big.name, bigNameEn: big.nameEn }];
+      return [
+        {
+          kind: c.kind,
+          code: c.code,
+          name: c.name,
+          nameEn: c.nameEn,
+          bigCode: big.code,
+          bigName: big.name,
+          bigNameEn: big.nameEn,
+        },
+      ];
     })
     .sort(byCodeOrder);
   return {
@@ -45,7 +55,11 @@ export function buildClassTable(items: readonly ClassificationDto[]): ClassTable
  * codes starting with it, names starting with it, names containing it, and last matches found
  * only through the big class (暴露垃圾 before everything under 市容环境).
  */
-export function searchClasses(options: readonly SmallClassOption[], query: string, limit = 30): SmallClassOption[] {
+export function searchClasses(
+  options: readonly SmallClassOption[],
+  query: string,
+  limit = 30,
+): SmallClassOption[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const scored: { option: SmallClassOption; score: number }[] = [];

@@ -50,7 +50,12 @@ const BY_CODE: Readonly<Record<string, FieldErrorKey>> = {
  * server's English text, so an error always reads in the inspector's language.
  */
 export function fieldErrorKey(error: unknown): FieldErrorKey {
-  const code = error instanceof ApiRequestError ? error.code : typeof error === 'object' && error && 'code' in error ? String(error.code) : null;
+  const code =
+    error instanceof ApiRequestError
+      ? error.code
+      : typeof error === 'object' && error && 'code' in error
+        ? String(error.code)
+        : null;
   if (code && Object.hasOwn(BY_CODE, code)) return BY_CODE[code];
   if (error instanceof ApiRequestError) {
     if (error.status === 0) return 'network';

@@ -22,7 +22,8 @@ export function findGrid(point: Position, grids: readonly CachedGrid[]): CachedG
 
 function contains(geometry: Geometry, point: Position): boolean {
   if (geometry.type === 'Polygon') return booleanPointInPolygon(point, polygon(geometry.coordinates));
-  if (geometry.type === 'MultiPolygon') return booleanPointInPolygon(point, multiPolygon(geometry.coordinates));
+  if (geometry.type === 'MultiPolygon')
+    return booleanPointInPolygon(point, multiPolygon(geometry.coordinates));
   return false;
 }
 
@@ -31,12 +32,18 @@ export function gridsBounds(grids: readonly CachedGrid[]): [number, number, numb
   let bounds: [number, number, number, number] | null = null;
   const visit = (p: Position) => {
     bounds = bounds
-      ? [Math.min(bounds[0], p[0]), Math.min(bounds[1], p[1]), Math.max(bounds[2], p[0]), Math.max(bounds[3], p[1])]
+      ? [
+          Math.min(bounds[0], p[0]),
+          Math.min(bounds[1], p[1]),
+          Math.max(bounds[2], p[0]),
+          Math.max(bounds[3], p[1]),
+        ]
       : [p[0], p[1], p[0], p[1]];
   };
   for (const { geometry } of grids) {
     if (geometry.type === 'Polygon') geometry.coordinates.forEach((ring) => ring.forEach(visit));
-    else if (geometry.type === 'MultiPolygon') geometry.coordinates.forEach((poly) => poly.forEach((ring) => ring.forEach(visit)));
+    else if (geometry.type === 'MultiPolygon')
+      geometry.coordinates.forEach((poly) => poly.forEach((ring) => ring.forEach(visit)));
   }
   return bounds;
 }
