@@ -60,7 +60,8 @@ describe('department evaluation — worked example of spec 05 §4.4', () => {
 describe('department 立案数 bands: shared ends go to the lower band, 1000 to 0', () => {
   const profile = defaultEvaluationProfile();
   const score = (filed: number) =>
-    evaluateObject('department', { ...deptD, filed }, profile).indicators.find((i) => i.id === 'filedCount')!.score;
+    evaluateObject('department', { ...deptD, filed }, profile).indicators.find((i) => i.id === 'filedCount')!
+      .score;
   it.each([
     [0, 100],
     [50, 100],

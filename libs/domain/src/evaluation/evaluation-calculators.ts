@@ -7,7 +7,11 @@ import {
   objectDefinition,
   requiredCounts,
 } from './evaluation-engine';
-import { EVALUATION_OBJECT_TYPES, type EvaluationObjectType, type EvaluationProfile } from './evaluation-profile';
+import {
+  EVALUATION_OBJECT_TYPES,
+  type EvaluationObjectType,
+  type EvaluationProfile,
+} from './evaluation-profile';
 
 /**
  * Calculators behind one interface: one per evaluation object type (区域, 部门, 监督员, 受理员,
@@ -18,7 +22,11 @@ export interface EvaluationCalculator {
   readonly objectType: EvaluationObjectType;
   /** Chinese name of the object type. */
   readonly nameZh: string;
-  evaluate(counts: EvaluationCounts, profile: EvaluationProfile, context?: EvaluationContext): EvaluationResult;
+  evaluate(
+    counts: EvaluationCounts,
+    profile: EvaluationProfile,
+    context?: EvaluationContext,
+  ): EvaluationResult;
   /** The counts this calculator reads under the profile (what the counting SQL must provide). */
   requiredCounts(profile: EvaluationProfile): CountId[];
 }
@@ -27,7 +35,11 @@ abstract class ObjectCalculator implements EvaluationCalculator {
   abstract readonly objectType: EvaluationObjectType;
   abstract readonly nameZh: string;
 
-  evaluate(counts: EvaluationCounts, profile: EvaluationProfile, context: EvaluationContext = {}): EvaluationResult {
+  evaluate(
+    counts: EvaluationCounts,
+    profile: EvaluationProfile,
+    context: EvaluationContext = {},
+  ): EvaluationResult {
     this.checkContext(profile, context);
     return computeEvaluation(this.objectType, counts, profile, context);
   }

@@ -134,13 +134,19 @@ function read(counts: EvaluationCounts, id: CountId): number {
   if (v === undefined || v === null)
     throw new DomainError('EVALUATION.COUNT_MISSING', `count ${id} (${COUNT_NAMES_ZH[id]}) is required`);
   if (!Number.isSafeInteger(v) || v < 0)
-    throw new DomainError('EVALUATION.COUNT_INVALID', `count ${id} (${COUNT_NAMES_ZH[id]}) must be an integer ≥ 0, got ${v}`);
+    throw new DomainError(
+      'EVALUATION.COUNT_INVALID',
+      `count ${id} (${COUNT_NAMES_ZH[id]}) must be an integer ≥ 0, got ${v}`,
+    );
   return v;
 }
 
 function describe(expr: CountExpression): string {
   if (typeof expr === 'string') return COUNT_NAMES_ZH[expr];
-  return [expr.plus.map((c) => COUNT_NAMES_ZH[c]).join(' + '), ...(expr.minus ?? []).map((c) => COUNT_NAMES_ZH[c])].join(' − ');
+  return [
+    expr.plus.map((c) => COUNT_NAMES_ZH[c]).join(' + '),
+    ...(expr.minus ?? []).map((c) => COUNT_NAMES_ZH[c]),
+  ].join(' − ');
 }
 
 /** Every count id an indicator reads, exclusions included. */
@@ -162,7 +168,11 @@ export function countsOf(indicator: IndicatorDefinition, profile: EvaluationProf
 }
 
 /** rate = numerator / denominator over the adjusted counts (spec 05 §3–§6). */
-export function rate(counts: EvaluationCounts, indicator: IndicatorDefinition, profile: EvaluationProfile): RateValue {
+export function rate(
+  counts: EvaluationCounts,
+  indicator: IndicatorDefinition,
+  profile: EvaluationProfile,
+): RateValue {
   if (!indicator.denominator)
     throw new DomainError('EVALUATION.PROFILE_INVALID', `indicator ${indicator.id} is not a rate`);
   const numerator = countValue(counts, indicator.numerator, profile, indicator);
@@ -179,7 +189,10 @@ export function bandScore(table: BandTable, value: Rational): Rational {
   for (const row of table.rows)
     if (row.max === null || value.lte(Rational.fromNumber(row.max))) return Rational.fromNumber(row.score);
   // Unreachable for a validated table (its last row is open-ended).
-  throw new DomainError('EVALUATION.PROFILE_INVALID', `band table ${table.name} has no row for ${value.approx()}`);
+  throw new DomainError(
+    'EVALUATION.PROFILE_INVALID',
+    `band table ${table.name} has no row for ${value.approx()}`,
+  );
 }
 
 const pct = (x: number) => Rational.fromNumber(x).div(Rational.HUNDRED);
@@ -214,7 +227,11 @@ export function indicatorScore(
     const policy = profile.zeroDenominator.policy;
     if (policy === 'dropTermAndRenormalise' || policy === 'noComposite')
       return { ...base, status: 'notApplicable', score: null };
-    return { ...base, status: 'notApplicable', score: policy === 'scoreFullMarks' ? fullMarks(indicator) : Rational.ZERO };
+    return {
+      ...base,
+      status: 'notApplicable',
+      score: policy === 'scoreFullMarks' ? fullMarks(indicator) : Rational.ZERO,
+    };
   }
   // A rate above 1 means the counts disagree; the score is held to its range, and flagged.
   const rv = r?.value ? r.value.min(Rational.ONE) : null;
@@ -230,7 +247,11 @@ export function indicatorScore(
     }
     case 'deductionBelowThreshold': {
       const below = pct(rule.thresholdPercent).sub(rv!).max(Rational.ZERO).mul(Rational.HUNDRED);
-      return { ...base, status: 'scored', score: Rational.ZERO.sub(below.mul(Rational.fromNumber(rule.stepPerPercent))) };
+      return {
+        ...base,
+        status: 'scored',
+        score: Rational.ZERO.sub(below.mul(Rational.fromNumber(rule.stepPerPercent))),
+      };
     }
     case 'perCaseDeduction':
       return {
@@ -242,7 +263,8 @@ export function indicatorScore(
       const value = bandInput(base.numerator, rule.basis, counts, profile, context);
       const tableId = rule.table ?? rule.tableByAreaClass?.[areaClassOf(profile, context)];
       const table = tableId === undefined ? undefined : profile.bandTables[tableId];
-      if (!table) throw new DomainError('EVALUATION.PROFILE_INVALID', `indicator ${indicator.id}: no band table`);
+      if (!table)
+        throw new DomainError('EVALUATION.PROFILE_INVALID', `indicator ${indicator.id}: no band table`);
       return { ...base, bandValue: value, status: 'scored', score: bandScore(table, value) };
     }
   }
@@ -279,7 +301,10 @@ function bandInput(
       // A unit grid is its own single grid; higher levels average over their grids (spec 05 §3.2, [L] ours).
       const grids = context.regionLevel === 'unitGrid' ? 1 : read(counts, 'unitGrids');
       if (grids === 0)
-        throw new DomainError('EVALUATION.COUNT_INVALID', 'count unitGrids (单元网格数) must be ≥ 1 for a region');
+        throw new DomainError(
+          'EVALUATION.COUNT_INVALID',
+          'count unitGrids (单元网格数) must be ≥ 1 for a region',
+        );
       return Rational.of(BigInt(value), BigInt(grids));
     }
     case 'workload': {
@@ -292,7 +317,10 @@ function bandInput(
         );
       if (period.kind === 'month') return Rational.int(value);
       if (!Number.isSafeInteger(period.days) || period.days < 1)
-        throw new DomainError('EVALUATION.PERIOD_INVALID', `period days must be an integer ≥ 1, got ${period.days}`);
+        throw new DomainError(
+          'EVALUATION.PERIOD_INVALID',
+          `period days must be an integer ≥ 1, got ${period.days}`,
+        );
       // count × 30 ÷ days in the period (spec 05 §6.2, [L] ours).
       return Rational.of(BigInt(value) * 30n, BigInt(period.days));
     }
@@ -300,7 +328,10 @@ function bandInput(
 }
 
 /** The definition of an object type in the profile, or EVALUATION.OBJECT_TYPE_UNSUPPORTED. */
-export function objectDefinition(profile: EvaluationProfile, objectType: EvaluationObjectType): ObjectEvaluation {
+export function objectDefinition(
+  profile: EvaluationProfile,
+  objectType: EvaluationObjectType,
+): ObjectEvaluation {
   const def = profile.objects[objectType];
   if (!def)
     throw new DomainError(
@@ -313,7 +344,8 @@ export function objectDefinition(profile: EvaluationProfile, objectType: Evaluat
 /** Every count the object type's indicators read under this profile: what the counting SQL must fill. */
 export function requiredCounts(objectType: EvaluationObjectType, profile: EvaluationProfile): CountId[] {
   const ids = new Set<CountId>();
-  for (const ind of objectDefinition(profile, objectType).indicators) for (const c of countsOf(ind, profile)) ids.add(c);
+  for (const ind of objectDefinition(profile, objectType).indicators)
+    for (const c of countsOf(ind, profile)) ids.add(c);
   return [...ids];
 }
 
@@ -331,7 +363,8 @@ export function computeEvaluation(
   const { reportDecimals: digits, mode } = profile.rounding;
   const scores = def.indicators.map((ind) => {
     const s = indicatorScore(counts, ind, profile, context);
-    const score = s.score && profile.rounding.compute === 'roundScoresFirst' ? s.score.round(digits, mode) : s.score;
+    const score =
+      s.score && profile.rounding.compute === 'roundScoresFirst' ? s.score.round(digits, mode) : s.score;
     return { ind, s: { ...s, score } };
   });
   const anyNotApplicable = scores.some((x) => x.s.status === 'notApplicable');
@@ -356,7 +389,12 @@ export function computeEvaluation(
     }
   } else {
     const total = Rational.fromNumber(def.composite.totalPoints);
-    const groups = new Map((def.composite.groups ?? []).map((g) => [g.id, { max: Rational.fromNumber(g.maxPoints), sum: Rational.ZERO }]));
+    const groups = new Map(
+      (def.composite.groups ?? []).map((g) => [
+        g.id,
+        { max: Rational.fromNumber(g.maxPoints), sum: Rational.ZERO },
+      ]),
+    );
     let sum = Rational.ZERO;
     let droppedMax = Rational.ZERO;
     for (const x of scores) {
@@ -373,7 +411,9 @@ export function computeEvaluation(
     for (const g of groups.values()) sum = sum.add(g.sum.clamp(Rational.ZERO, g.max));
     const achievable = total.sub(droppedMax);
     // Dropped terms: scale what remains up to the full total, as a weighted sum re-normalises.
-    composite = achievable.gt(Rational.ZERO) ? sum.clamp(Rational.ZERO, achievable).mul(total).div(achievable) : null;
+    composite = achievable.gt(Rational.ZERO)
+      ? sum.clamp(Rational.ZERO, achievable).mul(total).div(achievable)
+      : null;
   }
 
   const round = (r: Rational | null) => (r === null ? null : r.toNumber(digits, mode));
@@ -396,7 +436,11 @@ export function computeEvaluation(
     };
   });
   const gradeValue =
-    composite === null ? null : profile.rounding.gradeOn === 'reported' ? composite.round(digits, mode) : composite;
+    composite === null
+      ? null
+      : profile.rounding.gradeOn === 'reported'
+        ? composite.round(digits, mode)
+        : composite;
   return {
     profileId: profile.id,
     profileVersion: profile.version,
@@ -416,7 +460,8 @@ export function gradeOf(value: Rational | number, bands: GradeBand[]): GradeResu
   for (const b of bands) {
     const lo = Rational.fromNumber(b.min);
     const hi = Rational.fromNumber(b.max);
-    if (v.gte(lo) && (v.lt(hi) || (b === top && v.eq(hi)))) return { grade: b.grade, colour: b.colour, colourZh: b.colourZh };
+    if (v.gte(lo) && (v.lt(hi) || (b === top && v.eq(hi))))
+      return { grade: b.grade, colour: b.colour, colourZh: b.colourZh };
   }
   return null;
 }

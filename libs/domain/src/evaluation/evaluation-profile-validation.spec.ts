@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { type EvaluationProfile } from './evaluation-profile';
 import { validateEvaluationProfile } from './evaluation-profile-validation';
-import { defaultEvaluationProfile, extendEvaluationProfile, shippedEvaluationProfiles } from './evaluation-profiles';
+import {
+  defaultEvaluationProfile,
+  extendEvaluationProfile,
+  shippedEvaluationProfiles,
+} from './evaluation-profiles';
 
 function fieldsOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'EVALUATION.PROFILE_INVALID') return (err.details ?? []).map((d) => d.field);
+    if (err instanceof DomainError && err.code === 'EVALUATION.PROFILE_INVALID')
+      return (err.details ?? []).map((d) => d.field);
     throw err;
   }
   throw new Error('expected EVALUATION.PROFILE_INVALID');
@@ -23,7 +28,12 @@ function edit(change: (p: EvaluationProfile) => void): EvaluationProfile {
 describe('validateEvaluationProfile', () => {
   it('accepts every shipped profile', () => {
     const ids = shippedEvaluationProfiles().map((p) => validateEvaluationProfile(p).id);
-    expect(ids).toEqual(['GBT30428.4-2016-as-understood', 'hohhot-department', 'chengdu-jinniu-department', 'jinhua-department']);
+    expect(ids).toEqual([
+      'GBT30428.4-2016-as-understood',
+      'hohhot-department',
+      'chengdu-jinniu-department',
+      'jinhua-department',
+    ]);
   });
 
   it('refuses a non-object', () => {
@@ -105,7 +115,11 @@ describe('validateEvaluationProfile', () => {
   it('refuses region-only settings elsewhere and unknown object types', () => {
     const p = edit((x) => {
       x.objects.department!.levels = ['street'];
-      x.objects.department!.indicators[0].score = { kind: 'band', basis: 'perUnitGrid', table: 'departmentFiled' };
+      x.objects.department!.indicators[0].score = {
+        kind: 'band',
+        basis: 'perUnitGrid',
+        table: 'departmentFiled',
+      };
       (x.objects as Record<string, unknown>).gridWorker = x.objects.inspector;
     });
     expect(fieldsOf(() => validateEvaluationProfile(p))).toEqual([
@@ -120,7 +134,11 @@ describe('validateEvaluationProfile', () => {
       x.exclusions.push({ ...x.exclusions[0] });
       x.objects.inspector!.indicators[1].id = 'validReportRate';
       x.objects.shiftLeader!.indicators[0].ignoreExclusions = ['hangUp'];
-      x.objects.region!.indicators[1].score = { kind: 'band', basis: 'perUnitGrid', tableByAreaClass: { class1: 'regionFiledPerGridClass1' } };
+      x.objects.region!.indicators[1].score = {
+        kind: 'band',
+        basis: 'perUnitGrid',
+        tableByAreaClass: { class1: 'regionFiledPerGridClass1' },
+      };
     });
     expect(fieldsOf(() => validateEvaluationProfile(p))).toEqual([
       'exclusions[3].id',
@@ -134,7 +152,13 @@ describe('validateEvaluationProfile', () => {
     const jinhua = shippedEvaluationProfiles().find((x) => x.id === 'jinhua-department')!;
     const dept = jinhua.objects.department!;
     dept.indicators[0].weight = 0.5;
-    dept.indicators[1].score = { kind: 'thresholdDeduction', points: 20, thresholdPercent: 190, stepPerPercent: 1, floor: 30 };
+    dept.indicators[1].score = {
+      kind: 'thresholdDeduction',
+      points: 20,
+      thresholdPercent: 190,
+      stepPerPercent: 1,
+      floor: 30,
+    };
     dept.indicators[2].group = 'nonexistent';
     expect(fieldsOf(() => validateEvaluationProfile(jinhua))).toEqual([
       'objects.department.indicators[0].weight',
@@ -156,6 +180,11 @@ describe('validateEvaluationProfile', () => {
       basedOn: base.id,
       defaultAreaClass: 'class2',
     });
-    expect([city.id, city.version, city.defaultAreaClass, Object.keys(city.objects).length]).toEqual(['city:330700', 2, 'class2', 6]);
+    expect([city.id, city.version, city.defaultAreaClass, Object.keys(city.objects).length]).toEqual([
+      'city:330700',
+      2,
+      'class2',
+      6,
+    ]);
   });
 });

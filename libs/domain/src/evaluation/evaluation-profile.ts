@@ -213,7 +213,12 @@ export interface EvaluationProfile {
 }
 
 /** The score rules a weighted-sum composite accepts, and those a points composite accepts. */
-export const WEIGHTED_RULES: readonly ScoreRuleKind[] = ['rateTimes100', 'oneMinusRateTimes100', 'band', 'displayOnly'];
+export const WEIGHTED_RULES: readonly ScoreRuleKind[] = [
+  'rateTimes100',
+  'oneMinusRateTimes100',
+  'band',
+  'displayOnly',
+];
 export const POINTS_RULES: readonly ScoreRuleKind[] = [
   'thresholdDeduction',
   'deductionBelowThreshold',

@@ -13,11 +13,16 @@ export const DEFAULT_EVALUATION_PROFILE_ID = 'GBT30428.4-2016-as-understood';
  * A variant written as changes to a base profile: top-level fields replace the base's, `objects`
  * and `bandTables` replace per key, `exclusions` replace per id (new ids are added).
  */
-export type EvaluationProfileOverlay = Partial<Omit<EvaluationProfile, 'id' | 'version' | 'name' | 'basedOn'>> &
+export type EvaluationProfileOverlay = Partial<
+  Omit<EvaluationProfile, 'id' | 'version' | 'name' | 'basedOn'>
+> &
   Pick<EvaluationProfile, 'id' | 'version' | 'name'> & { basedOn: string };
 
 /** Applies a variant to its base and validates the result. */
-export function extendEvaluationProfile(base: EvaluationProfile, overlay: EvaluationProfileOverlay): EvaluationProfile {
+export function extendEvaluationProfile(
+  base: EvaluationProfile,
+  overlay: EvaluationProfileOverlay,
+): EvaluationProfile {
   if (overlay.basedOn !== base.id)
     throw new DomainError(
       'EVALUATION.PROFILE_INVALID',

@@ -7,8 +7,15 @@ const profile = defaultEvaluationProfile();
 /** An inspector whose only differences are valid reports out of 1000 (weight 40 %). */
 function inspector(objectId: string, validReported: number, dueToVerify = 10): RankEntry {
   const counts = {
-    inspectorReported: 1000, validReported, missedReports: 0, filed: 100, voided: 0,
-    dueToVerify, verifiedOnTime: dueToVerify, dueToCheck: 10, checkedOnTime: 10,
+    inspectorReported: 1000,
+    validReported,
+    missedReports: 0,
+    filed: 100,
+    voided: 0,
+    dueToVerify,
+    verifiedOnTime: dueToVerify,
+    dueToCheck: 10,
+    checkedOnTime: 10,
   };
   return { objectId, result: evaluateObject('inspector', counts, profile) };
 }
@@ -34,8 +41,42 @@ describe('rank', () => {
   it('ties on the reported value, or splits them on the unrounded one', () => {
     // 800.1 is impossible in counts; use 8001/10000 vs 8000/10000 via a larger base:
     // valid 8000/10000 → 92 exactly; 8001/10000 → 80.01 × 0.4 + 60 = 92.004 → reported 92.00
-    const a = { objectId: 'a', result: evaluateObject('inspector', { inspectorReported: 10000, validReported: 8000, missedReports: 0, filed: 100, voided: 0, dueToVerify: 1, verifiedOnTime: 1, dueToCheck: 1, checkedOnTime: 1 }, profile) };
-    const b = { objectId: 'b', result: evaluateObject('inspector', { inspectorReported: 10000, validReported: 8001, missedReports: 0, filed: 100, voided: 0, dueToVerify: 1, verifiedOnTime: 1, dueToCheck: 1, checkedOnTime: 1 }, profile) };
+    const a = {
+      objectId: 'a',
+      result: evaluateObject(
+        'inspector',
+        {
+          inspectorReported: 10000,
+          validReported: 8000,
+          missedReports: 0,
+          filed: 100,
+          voided: 0,
+          dueToVerify: 1,
+          verifiedOnTime: 1,
+          dueToCheck: 1,
+          checkedOnTime: 1,
+        },
+        profile,
+      ),
+    };
+    const b = {
+      objectId: 'b',
+      result: evaluateObject(
+        'inspector',
+        {
+          inspectorReported: 10000,
+          validReported: 8001,
+          missedReports: 0,
+          filed: 100,
+          voided: 0,
+          dueToVerify: 1,
+          verifiedOnTime: 1,
+          dueToCheck: 1,
+          checkedOnTime: 1,
+        },
+        profile,
+      ),
+    };
     expect(rank([b, a]).map((e) => [e.objectId, e.rank])).toEqual([
       ['a', 1],
       ['b', 1],
@@ -49,7 +90,24 @@ describe('rank', () => {
   it('lists objects without a composite last, unranked', () => {
     const p = defaultEvaluationProfile();
     p.zeroDenominator.policy = 'noComposite';
-    const none = { objectId: 'u0', result: evaluateObject('inspector', { inspectorReported: 0, validReported: 0, missedReports: 0, filed: 0, voided: 0, dueToVerify: 0, verifiedOnTime: 0, dueToCheck: 0, checkedOnTime: 0 }, p) };
+    const none = {
+      objectId: 'u0',
+      result: evaluateObject(
+        'inspector',
+        {
+          inspectorReported: 0,
+          validReported: 0,
+          missedReports: 0,
+          filed: 0,
+          voided: 0,
+          dueToVerify: 0,
+          verifiedOnTime: 0,
+          dueToCheck: 0,
+          checkedOnTime: 0,
+        },
+        p,
+      ),
+    };
     const r = rank([none, inspector('u1', 900)]);
     expect(r.map((e) => [e.objectId, e.rank])).toEqual([
       ['u1', 1],

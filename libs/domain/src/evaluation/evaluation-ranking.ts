@@ -22,7 +22,8 @@ export const DEFAULT_RANKING: RankingRule = { basis: 'reported', ties: 'shared' 
  * a composite come last, unranked. Ties are listed by objectId so the order is stable.
  */
 export function rank(entries: RankEntry[], rule: RankingRule = DEFAULT_RANKING): RankedEntry[] {
-  const key = (e: RankEntry) => (rule.basis === 'reported' ? e.result.composite : e.result.compositeUnrounded);
+  const key = (e: RankEntry) =>
+    rule.basis === 'reported' ? e.result.composite : e.result.compositeUnrounded;
   const scored = entries.filter((e) => key(e) !== null);
   const unscored = entries.filter((e) => key(e) === null);
   scored.sort((a, b) => key(b)! - key(a)! || a.objectId.localeCompare(b.objectId));

@@ -58,7 +58,11 @@ describe('exclusions (作废, 挂账, 缓办) switched on and off', () => {
 
   it('an indicator may opt out: the 值班长 keeps 作废 in its 立案数', () => {
     const p = defaultEvaluationProfile();
-    const r = evaluateObject('shiftLeader', { filed: 100, voided: 10, filedOnTime: 90, dueToClose: 50, closeStepOnTime: 50 }, p);
+    const r = evaluateObject(
+      'shiftLeader',
+      { filed: 100, voided: 10, filedOnTime: 90, dueToClose: 50, closeStepOnTime: 50 },
+      p,
+    );
     // 准确立案率 = (100 − 10)/100 = 90 %, not (90 − 10)/90
     expect(r.indicators[1]).toMatchObject({ numerator: 90, denominator: 100, score: 90 });
   });
@@ -70,9 +74,13 @@ describe('exclusions (作废, 挂账, 缓办) switched on and off', () => {
   });
 
   it('refuses missing and malformed counts', () => {
-    const { closed: _omit, ...missing } = region;
+    const missing: EvaluationCounts = { ...region };
+    delete missing.closed;
     expect(() => evaluateObject('region', missing, defaultEvaluationProfile())).toThrow(
-      expect.objectContaining({ code: 'EVALUATION.COUNT_MISSING', message: 'count closed (结案数) is required' }),
+      expect.objectContaining({
+        code: 'EVALUATION.COUNT_MISSING',
+        message: 'count closed (结案数) is required',
+      }),
     );
     expect(() => evaluateObject('region', { ...region, closed: 9.5 }, defaultEvaluationProfile())).toThrow(
       expect.objectContaining({ code: 'EVALUATION.COUNT_INVALID' }),

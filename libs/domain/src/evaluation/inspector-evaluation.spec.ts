@@ -38,10 +38,19 @@ describe('监督员 evaluation — worked example of spec 05 §5.3', () => {
   });
 
   it('drops a verify-less inspector’s term and re-normalises (spec 05 §7.3 example)', () => {
-    const p = evaluateObject('inspector', { ...inspector, dueToVerify: 0, verifiedOnTime: 0 }, defaultEvaluationProfile());
+    const p = evaluateObject(
+      'inspector',
+      { ...inspector, dueToVerify: 0, verifiedOnTime: 0 },
+      defaultEvaluationProfile(),
+    );
     // weights 40/80, 20/80, 20/80 = 0.5, 0.25, 0.25
     expect(p.indicators.map((i) => i.effectiveWeight)).toEqual([0.5, 0.25, null, 0.25]);
-    expect(p.indicators[2]).toMatchObject({ status: 'notApplicable', rate: null, score: null, flags: ['zeroDenominator'] });
+    expect(p.indicators[2]).toMatchObject({
+      status: 'notApplicable',
+      rate: null,
+      score: null,
+      flags: ['zeroDenominator'],
+    });
     // 90×0.5 + 95×0.25 + 96×0.25 = 45 + 23.75 + 24 = 92.75
     expect(p.composite).toBe(92.75);
     expect(p.partial).toBe(true);

@@ -51,7 +51,13 @@ describe('受理员 — worked example of spec 05 §6.4', () => {
 
 describe('值班长 — worked example of spec 05 §6.4', () => {
   // 准确立案数 = 立案数 − 作废数 = 1000 − 30 = 970
-  const counts: EvaluationCounts = { filed: 1000, voided: 30, filedOnTime: 950, dueToClose: 900, closeStepOnTime: 855 };
+  const counts: EvaluationCounts = {
+    filed: 1000,
+    voided: 30,
+    filedOnTime: 950,
+    dueToClose: 900,
+    closeStepOnTime: 855,
+  };
   it('95.8 → A', () => {
     const r = new ShiftLeaderEvaluationCalculator().evaluate(counts, defaultEvaluationProfile());
     // 按时立案 950/1000 → 95; 准确立案 970/1000 → 97; 按时结案 855/900 → 95
@@ -69,7 +75,12 @@ describe('值班长 — worked example of spec 05 §6.4', () => {
 });
 
 describe('派遣员 — worked example of spec 05 §6.4', () => {
-  const counts: EvaluationCounts = { dispatched: 800, dueToDispatch: 820, dispatchedOnTime: 779, dispatchedAccurately: 790 };
+  const counts: EvaluationCounts = {
+    dispatched: 800,
+    dueToDispatch: 820,
+    dispatchedOnTime: 779,
+    dispatchedAccurately: 790,
+  };
   it('91.54 → A', () => {
     const r = new DispatcherEvaluationCalculator().evaluate(counts, defaultEvaluationProfile(), month);
     // 派遣 800 → band 501–1200 → 75; 按时 779/820 = 95 % → 95; 准确 790/820 = 96.3414… % → 96.34

@@ -22,9 +22,20 @@ describe('region evaluation — worked example of spec 05 §3.4', () => {
 
   it('scores each indicator', () => {
     // 监督举报率 = 12/120 = 10 %; score (1 − 0.1) × 100 = 90
-    expect(by('supervisionReportRate')).toMatchObject({ numerator: 12, denominator: 120, rate: 10, score: 90 });
+    expect(by('supervisionReportRate')).toMatchObject({
+      numerator: 12,
+      denominator: 120,
+      rate: 10,
+      score: 90,
+    });
     // average 立案数 per grid = 120/40 = 3.0 → 一类 band 3–4 → 75
-    expect(by('filedCount')).toMatchObject({ numerator: 120, denominator: null, rate: null, bandValue: 3, score: 75 });
+    expect(by('filedCount')).toMatchObject({
+      numerator: 120,
+      denominator: null,
+      rate: null,
+      bandValue: 3,
+      score: 75,
+    });
     // 结案率 = 99/110 = 90 % → 90
     expect(by('closeRate')).toMatchObject({ rate: 90, score: 90 });
     // 按期结案率 = 88/110 = 80 % → 80
@@ -46,7 +57,9 @@ describe('region evaluation — worked example of spec 05 §3.4', () => {
     expect(() => validateEvaluationProfile(bad)).toThrow(
       expect.objectContaining({
         code: 'EVALUATION.PROFILE_INVALID',
-        details: [{ field: 'objects.region.indicators', message: 'weights must total 100 % (they total 70 %)' }],
+        details: [
+          { field: 'objects.region.indicators', message: 'weights must total 100 % (they total 70 %)' },
+        ],
       }),
     );
   });
@@ -59,7 +72,10 @@ describe('region 立案数 bands', () => {
 
   it('bands a fractional average in the first row whose max ≥ value', () => {
     // 100/40 = 2.5 → not ≤ 2, ≤ 4 → band 3–4 → 75 (spec 05 §3.2 example)
-    expect(filedScore({ filed: 100 }, { regionLevel: 'street' })).toMatchObject({ bandValue: 2.5, score: 75 });
+    expect(filedScore({ filed: 100 }, { regionLevel: 'street' })).toMatchObject({
+      bandValue: 2.5,
+      score: 75,
+    });
     // 81/40 = 2.025 > 2 → 75; 80/40 = 2 → band 1–2 → 90
     expect(filedScore({ filed: 81 }, { regionLevel: 'street' }).score).toBe(75);
     expect(filedScore({ filed: 80 }, { regionLevel: 'street' }).score).toBe(90);
@@ -87,9 +103,9 @@ describe('region 立案数 bands', () => {
     expect(() => evaluateObject('region', streetX, profile, { areaClass: 'class3' })).toThrow(
       expect.objectContaining({ code: 'EVALUATION.AREA_CLASS_UNKNOWN' }),
     );
-    expect(() => evaluateObject('region', { ...streetX, unitGrids: 0 }, profile, { regionLevel: 'district' })).toThrow(
-      expect.objectContaining({ code: 'EVALUATION.COUNT_INVALID' }),
-    );
+    expect(() =>
+      evaluateObject('region', { ...streetX, unitGrids: 0 }, profile, { regionLevel: 'district' }),
+    ).toThrow(expect.objectContaining({ code: 'EVALUATION.COUNT_INVALID' }));
   });
 
   it('rejects a level the profile does not evaluate and region context on a post', () => {
@@ -105,7 +121,15 @@ describe('region 立案数 bands', () => {
 
   it('lists the counts a region needs', () => {
     expect(new RegionEvaluationCalculator().requiredCounts(profile).sort()).toEqual(
-      ['closed', 'closedOnTime', 'dueToClose', 'filed', 'publicReportsVerified', 'unitGrids', 'voided'].sort(),
+      [
+        'closed',
+        'closedOnTime',
+        'dueToClose',
+        'filed',
+        'publicReportsVerified',
+        'unitGrids',
+        'voided',
+      ].sort(),
     );
   });
 });

@@ -41,9 +41,20 @@ describe('Rational', () => {
 
 describe('rounding in the evaluation', () => {
   it('reports a rate of exactly 3.625 % as 3.63, where doubles give 3.62', () => {
-    const r = evaluateObject('department', {
-      filed: 0, voided: 0, dueToClose: 1, closed: 1, dueToDispose: 1, disposed: 800, disposedOnTime: 1, rework: 29,
-    }, defaultEvaluationProfile());
+    const r = evaluateObject(
+      'department',
+      {
+        filed: 0,
+        voided: 0,
+        dueToClose: 1,
+        closed: 1,
+        dueToDispose: 1,
+        disposed: 800,
+        disposedOnTime: 1,
+        rework: 29,
+      },
+      defaultEvaluationProfile(),
+    );
     // 返工率 = 29/800 = 3.625 % → 3.63; score (1 − 0.03625) × 100 = 96.375 → 96.38
     expect(r.indicators.find((i) => i.id === 'reworkRate')).toMatchObject({ rate: 3.63, score: 96.38 });
   });
@@ -63,11 +74,21 @@ describe('rounding in the evaluation', () => {
     // 29/800 × 100 = 3.625: 1 decimal half-up → 3.6 (0.025 < 0.05); 3 decimals → 3.625
     expect(evaluateObject('inspector', counts, oneTerm({ reportDecimals: 1 })).composite).toBe(3.6);
     expect(evaluateObject('inspector', counts, oneTerm({ reportDecimals: 3 })).composite).toBe(3.625);
-    expect(evaluateObject('inspector', counts, oneTerm({ mode: 'truncate', reportDecimals: 0 })).composite).toBe(3);
+    expect(
+      evaluateObject('inspector', counts, oneTerm({ mode: 'truncate', reportDecimals: 0 })).composite,
+    ).toBe(3);
   });
 
   it('rounds each score first when the profile says roundScoresFirst', () => {
-    const base = { inspectorReported: 300, validReported: 270, missedReports: 16, filed: 320, voided: 0, dueToCheck: 250, checkedOnTime: 240 };
+    const base = {
+      inspectorReported: 300,
+      validReported: 270,
+      missedReports: 16,
+      filed: 320,
+      voided: 0,
+      dueToCheck: 250,
+      checkedOnTime: 240,
+    };
     const counts = { ...base, dueToVerify: 3, verifiedOnTime: 2 };
     // 按时核实率 2/3 = 66.666…: full precision 36 + 19 + 13.3333… + 19.2 = 87.5333… → 87.53
     expect(evaluateObject('inspector', counts, defaultEvaluationProfile()).composite).toBe(87.53);

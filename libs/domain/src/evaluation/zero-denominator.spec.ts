@@ -62,7 +62,17 @@ describe('zero denominator (spec 05 §7.3), one case per policy', () => {
   it('gives no composite when every term drops', () => {
     const r = evaluateObject(
       'inspector',
-      { inspectorReported: 0, validReported: 0, missedReports: 0, filed: 0, voided: 0, dueToVerify: 0, verifiedOnTime: 0, dueToCheck: 0, checkedOnTime: 0 },
+      {
+        inspectorReported: 0,
+        validReported: 0,
+        missedReports: 0,
+        filed: 0,
+        voided: 0,
+        dueToVerify: 0,
+        verifiedOnTime: 0,
+        dueToCheck: 0,
+        checkedOnTime: 0,
+      },
       defaultEvaluationProfile(),
     );
     expect(r.composite).toBeNull();
@@ -74,7 +84,16 @@ describe('zero denominator (spec 05 §7.3), one case per policy', () => {
     // a department with no cases at all: 立案数 0 → band 0–50 → 100, the rates drop
     const r = evaluateObject(
       'department',
-      { filed: 0, voided: 0, dueToClose: 0, closed: 0, dueToDispose: 0, disposed: 0, disposedOnTime: 0, rework: 0 },
+      {
+        filed: 0,
+        voided: 0,
+        dueToClose: 0,
+        closed: 0,
+        dueToDispose: 0,
+        disposed: 0,
+        disposedOnTime: 0,
+        rework: 0,
+      },
       defaultEvaluationProfile(),
     );
     expect(r.indicators[0]).toMatchObject({ status: 'scored', score: 100, effectiveWeight: 1 });
