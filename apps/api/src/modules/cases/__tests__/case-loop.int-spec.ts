@@ -378,7 +378,12 @@ describe('the case loop through the API', () => {
   it('two concurrent actions on the same version: exactly one wins, the other gets 409', async () => {
     const c = await created({});
     const send = (action: CaseAction, body: Record<string, unknown>) =>
-      t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/actions/${action}`, as: 'operator', payload: { version: 1, ...body } });
+      t.request({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/actions/${action}`,
+        as: 'operator',
+        payload: { version: 1, ...body },
+      });
     const answers = await Promise.all([send('accept', {}), send('reject', { reason: 'out_of_scope' })]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const after = await read(c.id);

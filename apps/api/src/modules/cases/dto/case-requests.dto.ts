@@ -36,6 +36,9 @@ import type { CaseActionRequest, CaseListQuery, CreateCaseRequest } from '@urban
 
 const CRS = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'] as const;
 
+/** Leading and trailing blanks do not count towards a text's length. */
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
 class PublicReporterDto {
   @ApiPropertyOptional({ maxLength: 50 })
   @IsOptional()
@@ -63,6 +66,7 @@ export class CreateCaseDto implements CreateCaseRequest {
   classCode!: string;
 
   @ApiProperty({ example: '路边堆放生活垃圾约2平方米', minLength: 2, maxLength: 2000 })
+  @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
