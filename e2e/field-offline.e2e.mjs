@@ -1,6 +1,7 @@
 // The inspector app (城管通) on a 360 × 740 phone: report a problem with a photo, then report
-// again without network (queued on the device with its grid shown), and check that the queued
-// report reaches the server exactly once when the network returns.
+// again without network (queued on the device with its grid shown), check that the queued
+// report reaches the server exactly once when the network returns, and answer a check task.
+// Also: the app is installable (manifest, service worker in control).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ describe('field app offline', () => {
     await app?.stop();
   });
 
-  it('reports online, queues a report offline with its grid, and sends it exactly once', async () => {
+  it('reports online, queues a report offline with its grid, sends it exactly once, answers a task', async () => {
     // Stand inside the inspector's first responsibility grid.
     const me = await api('/api/v1/auth/me');
     assert.ok(me.gridCodes.length > 0, 'the demo inspector has responsibility grids');
@@ -113,6 +114,14 @@ describe('field app offline', () => {
     await page.waitForTimeout(1500); // let the map draw the grids
     mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: join(screenshotsDir, 'field-home.png') });
+    // Installable: a manifest that starts at /field and an active service worker.
+    const manifest = await (await fetch(app.url + '/manifest.webmanifest')).json();
+    assert.equal(manifest.start_url, '/field');
+    assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+    assert.equal(
+      await page.evaluate(() => navigator.serviceWorker.ready.then((r) => Boolean(r.active))),
+      true,
+    );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `nothing overflows a 360 px screen (scrollWidth ${width})`);
 
@@ -163,6 +172,7 @@ describe('field app offline', () => {
     assert.equal(await queued.getAttribute('data-status'), 'waiting');
     assert.match(await queued.textContent(), /等待网络/);
     assert.match(await queued.getByTestId('outbox-grid').textContent(), new RegExp(grid.code));
+    await page.screenshot({ path: join(screenshotsDir, 'field-offline-queue.png') });
 
     // 3. Online again: the 'online' event sends the queue.
     await context.setOffline(false);
@@ -195,6 +205,23 @@ describe('field app offline', () => {
     await page.locator('.field-main').filter({ hasNotText: '正在加载' }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(screenshotsDir, 'field-tasks.png') });
+
+    // Answer a check task (已处理) with a photo: the answer goes through the same outbox.
+    const task = page.getByTestId('tasks-check').getByTestId('case-card').first();
+    const taskNo = await task.getAttribute('data-case-no');
+    await task.getByRole('link').click();
+    await page.getByText('问题是否已处理？').waitFor();
+    await page.getByRole('radio', { name: '已处理', exact: true }).check();
+    await page.getByLabel('说明').fill('e2e 核查：已清理');
+    await page.getByTestId('task-photos').setInputFiles(photo);
+    await page.getByRole('button', { name: '提交回复' }).click();
+    await page.getByTestId('answer-result').filter({ hasText: '回复已提交' }).waitFor({ timeout: 30_000 });
+    const checked = (await api('/api/v1/cases?limit=200')).items.find((c) => c.caseNo === taskNo);
+    const checkedDetail = await api(`/api/v1/cases/${checked.id}`);
+    assert.equal(checkedDetail.state, 'TO_CLOSE', '已处理 moves the case to 待结案');
+    const answer = checkedDetail.timeline.at(-1);
+    assert.equal(answer.action, 'answerCheck');
+    assert.equal(answer.attachments.length, 1);
 
     assert.deepEqual(errors, []);
     await page.close();
