@@ -9,6 +9,8 @@ export interface StoredKey {
   stale: boolean;
   /** First used longer ago than the retention: as good as purged. */
   expired: boolean;
+  /** The resource the first attempt committed (bound in its transaction), if any. */
+  resourceId: string | null;
 }
 
 export interface KeyClaim {
@@ -46,7 +48,8 @@ export class IdempotencyRepository {
       `SELECT request_hash AS "requestHash", state, response_status AS "responseStatus",
               response_body AS "responseBody",
               claimed_at < now() - make_interval(secs => $3) AS stale,
-              created_at < now() - make_interval(hours => $4) AS expired
+              created_at < now() - make_interval(hours => $4) AS expired,
+              resource_id AS "resourceId"
        FROM idempotency_key WHERE user_id = $1 AND key = $2`,
       [userId, key, runningTimeoutS, retentionH],
     );
@@ -71,6 +74,30 @@ export class IdempotencyRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Takes over a claim whose first attempt committed its resource but never stored a response
+   * (killed in between): safe at once, the retry only reads the resource back.
+   */
+  async adopt(c: KeyClaim): Promise<boolean> {
+    const rows = await this.db.query(
+      `WITH taken AS (
+         UPDATE idempotency_key SET claim_id = $3, claimed_at = now()
+         WHERE user_id = $1 AND key = $2 AND state = 'running' AND resource_id IS NOT NULL
+         RETURNING 1 AS ok)
+       SELECT ok FROM taken`,
+      [c.userId, c.key, c.claimId],
+    );
+    return rows.length === 1;
+  }
+
+  /** Records, inside the creating transaction `tx`, the resource this claim made. */
+  static async bindResource(tx: SqlRunner, c: KeyClaim, resourceId: string): Promise<void> {
+    await tx.query(
+      `UPDATE idempotency_key SET resource_id = $4 WHERE user_id = $1 AND key = $2 AND claim_id = $3`,
+      [c.userId, c.key, c.claimId, resourceId],
+    );
+  }
+
   async complete(c: KeyClaim, status: number, body: unknown): Promise<void> {
     await this.db.query(
       `UPDATE idempotency_key
@@ -80,13 +107,15 @@ export class IdempotencyRepository {
     );
   }
 
-  /** Frees the key after a failed request, so a corrected retry runs. */
+  /**
+   * Frees the key after a failed request, so a corrected retry runs; a key whose resource was
+   * committed stays (the retry adopts it).
+   */
   async release(c: KeyClaim): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND claim_id = $3`, [
-      c.userId,
-      c.key,
-      c.claimId,
-    ]);
+    await this.db.query(
+      `DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND claim_id = $3 AND resource_id IS NULL`,
+      [c.userId, c.key, c.claimId],
+    );
   }
 
   async deleteExpired(userId: string, key: string, retentionH: number): Promise<void> {

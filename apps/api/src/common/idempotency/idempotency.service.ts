@@ -5,9 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Database } from '../../database/database';
+import { Database, type SqlRunner } from '../../database/database';
 import { ApiError } from '../errors/api-error';
 import { type KeyClaim, IdempotencyRepository } from './idempotency.repository';
 
@@ -27,6 +28,23 @@ export interface IdempotentResponse {
 }
 
 const PURGE_EVERY_MS = 3_600_000;
+
+/** The claim of the idempotent request being served (AsyncLocalStorage: one per request). */
+const idempotencyScope = new AsyncLocalStorage<{ claim: KeyClaim; existingResourceId: string | null }>();
+
+/**
+ * For a creating service: the resource an earlier attempt with the same key already committed
+ * (the caller then answers with it instead of creating another), or null.
+ */
+export function committedIdempotentResource(): string | null {
+  return idempotencyScope.getStore()?.existingResourceId ?? null;
+}
+
+/** Binds the new resource to the request's key inside the creating transaction (no-op without a key). */
+export async function bindIdempotentResource(tx: SqlRunner, resourceId: string): Promise<void> {
+  const scope = idempotencyScope.getStore();
+  if (scope) await IdempotencyRepository.bindResource(tx, scope.claim, resourceId);
+}
 
 /**
  * Idempotent creating requests (spec 08 §1, IETF Idempotency-Key draft): the first request with a
@@ -81,6 +99,9 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
       if (stored.state === 'done' && stored.responseStatus !== null) {
         return { response: { status: stored.responseStatus, body: stored.responseBody }, replayed: true };
       }
+      if (stored.resourceId !== null && (await this.repo.adopt(claim))) {
+        return { response: await this.run(claim, work, stored.resourceId), replayed: true };
+      }
       if (stored.stale && (await this.repo.takeOver(claim, runningTimeoutSeconds))) {
         return { response: await this.run(claim, work), replayed: false };
       }
@@ -115,10 +136,14 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private async run(claim: KeyClaim, work: () => Promise<IdempotentResponse>): Promise<IdempotentResponse> {
+  private async run(
+    claim: KeyClaim,
+    work: () => Promise<IdempotentResponse>,
+    existingResourceId: string | null = null,
+  ): Promise<IdempotentResponse> {
     let response: IdempotentResponse;
     try {
-      response = await work();
+      response = await idempotencyScope.run({ claim, existingResourceId }, work);
     } catch (err) {
       await this.repo.release(claim);
       throw err;

@@ -14,6 +14,7 @@ import { ReferenceGeneration1763800001300 } from './1763800001300-referenceGener
 import { Attachments1763800001400 } from './1763800001400-attachments';
 import { AuditLog1763800001500 } from './1763800001500-auditLog';
 import { CitizenDataEncrypted1763800001600 } from './1763800001600-citizenDataEncrypted';
+import { IdempotencyResource1763800001700 } from './1763800001700-idempotencyResource';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Attachments1763800001400,
   AuditLog1763800001500,
   CitizenDataEncrypted1763800001600,
+  IdempotencyResource1763800001700,
 ];

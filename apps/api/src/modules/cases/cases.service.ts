@@ -45,6 +45,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
 import { ApiError } from '../../common/errors/api-error';
+import {
+  bindIdempotentResource,
+  committedIdempotentResource,
+} from '../../common/idempotency/idempotency.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { inDepartmentScope, inDistrict, inGridScope, readsDistrictWide } from '../auth/access-scope';
@@ -106,6 +110,9 @@ export class CasesService {
 
   /** Intake (spec 03 §1 stage 1, §5): place resolved, duplicates looked up, number assigned. */
   async create(user: AuthUser, req: CreateCaseDto): Promise<CreateCaseResponse> {
+    // A retry whose first attempt committed (and died before answering) gets that case back.
+    const committed = committedIdempotentResource();
+    if (committed) return { case: await this.detail(user, committed), possibleDuplicates: [] };
     const now = new Date();
     const className = await this.repo.currentClassName(req.kind, req.classCode);
     if (className === null) {
@@ -206,6 +213,7 @@ export class CasesService {
       await repo.insertCase(row);
       const attachments = await linkAttachments(tx, user.id, caseId, step.next.version, req.attachmentIds);
       await repo.insertFlows([{ ...flowOf(step, row, now, actorOf(user), null), attachments }]);
+      await bindIdempotentResource(tx, caseId);
     });
     return { case: await this.detail(user, caseId), possibleDuplicates: duplicates };
   }

@@ -75,6 +75,29 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(await casesWith('重放 replay')).toBe(3);
   });
 
+  it('a retry after a crash between commit and answer gets the committed case, not a second one', async () => {
+    const first = await submit(body('崩溃 crash'), 'crash-1');
+    expect(first.statusCode).toBe(201);
+    const id = first.json<CreateCaseResponse>().case.id;
+    // What a SIGKILL right after the intake's COMMIT leaves: the key still running, no response
+    // stored, but the case bound to it in the same transaction.
+    await t.db.query(
+      `UPDATE idempotency_key SET state = 'running', response_status = NULL, response_body = NULL, claimed_at = now()
+       WHERE key = 'crash-1'`,
+    );
+    const [bound] = await t.db.query<{ resource_id: string }>(
+      `SELECT resource_id FROM idempotency_key WHERE key = 'crash-1'`,
+    );
+    expect(bound?.resource_id).toBe(id);
+    const retry = await submit(body('崩溃 crash'), 'crash-1');
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json<CreateCaseResponse>().case.id).toBe(id);
+    expect(await casesWith('崩溃 crash')).toBe(1);
+    // And the key is done now: a third send is a plain replay.
+    expect((await submit(body('崩溃 crash'), 'crash-1')).json<CreateCaseResponse>().case.id).toBe(id);
+  });
+
   it('answers 422 IDEMPOTENCY.KEY_REUSED for the same key with another body', async () => {
     expect((await submit(body('key reuse A'), 'reuse-1')).statusCode).toBe(201);
     const r = await submit(body('key reuse B'), 'reuse-1');
