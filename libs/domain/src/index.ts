@@ -7,3 +7,5 @@ export * from './components';
 export * from './workflow';
 export * from './time-limits';
 export * from './case-loop';
+export * from './evaluation';
+export * from './acceptance';

@@ -33,11 +33,21 @@ describe('default acceptance profile (spec 06 §3, §6)', () => {
     expect(r.items.find((i) => i.id === 'E1')).toMatchObject({
       source: 'computed',
       passed: true,
-      data: { kind: 'metric', metric: 'trialRunMonths', value: 8, window: { from: '2026-01-01', to: '2026-08-31' } },
+      data: {
+        kind: 'metric',
+        metric: 'trialRunMonths',
+        value: 8,
+        window: { from: '2026-01-01', to: '2026-08-31' },
+      },
     });
     expect(r.items.find((i) => i.id === 'A1')).toMatchObject({
       source: 'manual',
-      data: { kind: 'manual', value: true, reviewer: 'expert-1', evidence: [{ kind: 'document', ref: 'attachment-1' }] },
+      data: {
+        kind: 'manual',
+        value: true,
+        reviewer: 'expert-1',
+        evidence: [{ kind: 'document', ref: 'attachment-1' }],
+      },
     });
   });
 

@@ -86,7 +86,7 @@ export interface AcceptanceResult {
   conclusionsKnown: boolean;
 }
 
-const R = Rational.fromNumber;
+const R = (x: number): Rational => Rational.fromNumber(x);
 
 function compare(v: Rational, op: ComparisonOp, t: Rational): boolean {
   switch (op) {

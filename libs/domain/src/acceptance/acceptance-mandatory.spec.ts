@@ -18,7 +18,10 @@ describe('mandatory items (否决项) and the conclusion', () => {
 
   it('one missing subsystem fails D1 (mandatory, all nine needed) and costs a point', () => {
     const inputs = perfectInputs(profile);
-    inputs.items!.D1 = { ...inputs.items!.D1, present: inputs.items!.D1.present!.filter((s) => s !== '数据交换') };
+    inputs.items!.D1 = {
+      ...inputs.items!.D1,
+      present: inputs.items!.D1.present!.filter((s) => s !== '数据交换'),
+    };
     const r = evaluateAcceptance(profile, inputs);
     // 9 − 1 × 1 = 8
     expect(r.items.find((i) => i.id === 'D1')).toMatchObject({
@@ -46,7 +49,12 @@ describe('mandatory items (否决项) and the conclusion', () => {
     expect(r.conclusion).toBeNull();
     // unanswered items score 0: 100 − 4 − 4 = 92
     expect(r.total).toBe(92);
-    expect(r.items.find((i) => i.id === 'C4')).toMatchObject({ answered: false, source: null, passed: false, data: null });
+    expect(r.items.find((i) => i.id === 'C4')).toMatchObject({
+      answered: false,
+      source: null,
+      passed: false,
+      data: null,
+    });
   });
 
   it('takes the band of the total at its exact lower bound', () => {
