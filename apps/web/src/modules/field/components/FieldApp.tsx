@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
-import { startOutboxSync } from '../state/field-runtime';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
+import { useAuth } from '../../auth';
+import { outbox, startOutboxSync } from '../state/field-runtime';
 import { registerServiceWorker } from '../utils/service-worker';
 import { FieldDataProvider } from './FieldDataProvider';
 
@@ -8,6 +9,12 @@ import { FieldDataProvider } from './FieldDataProvider';
  * installs the service worker that lets the app start without network.
  */
 export function FieldApp({ children }: { children: ReactNode }) {
+  const userId = useAuth().user?.id ?? null;
+  // Before the sync starts: its first flush sends this user's items only.
+  useLayoutEffect(() => {
+    outbox.setOwner(userId);
+    return () => outbox.setOwner(null);
+  }, [userId]);
   useEffect(() => startOutboxSync(), []);
   useEffect(() => {
     registerServiceWorker();

@@ -1,11 +1,14 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useAuth } from '../../auth';
 import { outbox } from '../state/field-runtime';
 import type { OutboxItem } from '../state/outbox-types';
 
-/** The device's outbox items in queue order; re-renders when any item changes. */
+/** The signed-in user's outbox items in queue order; re-renders when any item changes. */
 export function useOutbox(): readonly OutboxItem[] {
   useEffect(() => {
     void outbox.load().catch(() => undefined);
   }, []);
-  return useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
+  const items = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
+  const userId = useAuth().user?.id ?? null;
+  return useMemo(() => items.filter((item) => item.owner === userId), [items, userId]);
 }

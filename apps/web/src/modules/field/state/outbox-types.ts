@@ -54,6 +54,8 @@ export interface OutboxItem {
   key: string;
   /** Queue order: items are sent oldest first. */
   seq: number;
+  /** The signed-in user who queued it: only that user's session sends it (shared devices). */
+  owner: string;
   createdAt: string;
   request: QueuedRequest;
   photos: QueuedPhoto[];

@@ -72,6 +72,7 @@ function setup() {
     newKey: () => `k${++n}`,
     now: () => new Date('2026-11-28T08:00:00Z'),
   });
+  outbox.setOwner('inspector-a');
   return { store, server, outbox };
 }
 
@@ -182,15 +183,32 @@ describe('Outbox', () => {
   it('puts an item left "sending" by a closed tab back in the queue on load', async () => {
     const { store, server } = setup();
     const outbox = new Outbox({ store, transport: server, newKey: () => 'k1' });
+    outbox.setOwner('inspector-a');
     await outbox.enqueue(report('interrupted'), [], label);
     const [item] = await store.list();
     await store.put({ ...item, status: 'sending' });
 
     const reopened = new Outbox({ store, transport: server });
+    reopened.setOwner('inspector-a');
     await reopened.load();
     expect(reopened.getSnapshot()[0].status).toBe('waiting');
     await reopened.flush();
     expect(server.calls.map((c) => c.key)).toEqual(['k1']);
+  });
+
+  it("sends only the signed-in user's items (a shared phone)", async () => {
+    const { server, outbox } = setup();
+    await outbox.enqueue(report('by a'), [], label);
+    outbox.setOwner('inspector-b');
+    await outbox.enqueue(report('by b'), [], label);
+
+    await outbox.flush();
+    expect(server.calls.map((c) => c.description)).toEqual(['by b']);
+    outbox.setOwner(null);
+    await expect(outbox.enqueue(report('nobody'), [], label)).rejects.toThrow(/nobody is signed in/);
+    outbox.setOwner('inspector-a');
+    await outbox.flush();
+    expect(server.calls.map((c) => c.description)).toEqual(['by b', 'by a']);
   });
 
   it('discards unsent items only', async () => {
@@ -209,6 +227,7 @@ describe('Outbox', () => {
     const store = new MemoryStore();
     let n = 0;
     const outbox = new Outbox({ store, transport: new FakeServer(), newKey: () => `k${++n}`, keepSent: 2 });
+    outbox.setOwner('inspector-a');
     for (const d of ['a', 'b', 'c']) await outbox.enqueue(report(d), [], label);
     await outbox.flush();
     expect(outbox.getSnapshot().map((i) => i.key)).toEqual(['k2', 'k3']);
@@ -222,6 +241,8 @@ describe('isRetryableError', () => {
     expect(isRetryableError(new ApiRequestError(401, 'AUTH.UNAUTHENTICATED', ''))).toBe(true);
     expect(isRetryableError(new ApiRequestError(429, 'REQUEST.TOO_MANY', ''))).toBe(true);
     expect(isRetryableError(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isRetryableError(new ApiRequestError(409, 'IDEMPOTENCY.IN_PROGRESS', ''))).toBe(true);
+    expect(isRetryableError(new ApiRequestError(422, 'IDEMPOTENCY.KEY_REUSED', ''))).toBe(false);
     expect(isRetryableError(new ApiRequestError(400, 'REQUEST.VALIDATION_FAILED', ''))).toBe(false);
     expect(isRetryableError(new ApiRequestError(409, 'CASE.VERSION_CONFLICT', ''))).toBe(false);
   });

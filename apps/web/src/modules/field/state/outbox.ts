@@ -33,11 +33,13 @@ const runInline: ExclusiveRunner = (task) => task();
 
 /**
  * Whether a failed call may succeed later as it is: no answer at all, a server error, a busy
- * server, or an expired session (the inspector signs in again). Anything else the server
+ * server, the first send of the same key still running, or an expired session (the inspector signs in again). Anything else the server
  * refused for good (validation, state, version) and needs the inspector.
  */
 export function isRetryableError(error: unknown): boolean {
   if (!(error instanceof ApiRequestError)) return true;
+  // The first send under this key is still running on the server (a lost answer): ask again later.
+  if (error.code === 'IDEMPOTENCY.IN_PROGRESS') return true;
   const { status } = error;
   return status === 0 || status >= 500 || status === 401 || status === 408 || status === 429;
 }
@@ -59,6 +61,7 @@ export class Outbox {
   private items: OutboxItem[] = [];
   private loaded: Promise<void> | null = null;
   private flushing: Promise<FlushResult> | null = null;
+  private owner: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly newKey: () => string;
   private readonly now: () => Date;
@@ -95,18 +98,29 @@ export class Outbox {
     return this.loaded;
   }
 
-  /** Queues a report or an answer; resolves with the stored item (status `waiting`). */
+  /**
+   * Whose items flush() sends: the signed-in user's (null = nobody's, signed out). A phone
+   * handed to another inspector never sends the first one's reports under the second's name.
+   */
+  setOwner(owner: string | null): void {
+    this.owner = owner;
+  }
+
+  /** Queues a report or an answer of the current owner; resolves with the stored item (`waiting`). */
   async enqueue(
     request: QueuedRequest,
     photos: Omit<QueuedPhoto, 'attachmentId'>[],
     label: OutboxLabel,
   ): Promise<OutboxItem> {
+    const owner = this.owner;
+    if (!owner) throw new Error('outbox: nobody is signed in');
     await this.load();
     const current = await this.options.store.list();
     const seq = current.reduce((max, item) => Math.max(max, item.seq), 0) + 1;
     const item: OutboxItem = {
       key: this.newKey(),
       seq,
+      owner,
       createdAt: this.now().toISOString(),
       request,
       photos: photos.map((photo) => ({ ...photo, attachmentId: null })),
@@ -154,7 +168,10 @@ export class Outbox {
     await this.load();
     const result: FlushResult = { sent: 0, failed: 0, interrupted: false };
     // Read again inside the lock: another tab may have sent some items meanwhile.
-    const queue = (await this.options.store.list()).filter((i) => i.status === 'waiting');
+    const owner = this.owner;
+    const queue = (await this.options.store.list()).filter(
+      (i) => i.status === 'waiting' && i.owner === owner,
+    );
     for (const queued of queue) {
       let item: OutboxItem = { ...queued, status: 'sending', attempts: queued.attempts + 1 };
       await this.save(item);
