@@ -172,7 +172,7 @@ function validateRule(
           const ok =
             isObj(b) && oneOf(COMPARISON_OPS, b.op) && isNum(b.value) && isNum(b.points) && b.points >= 0;
           need(
-            ok && (maxPoints === null || ((b).points as number) <= maxPoints),
+            ok && (maxPoints === null || (b.points as number) <= maxPoints),
             `${f}.bands[${i}]`,
             '{ op, value, points 0…maxPoints }',
           );
