@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGeocodingData } from './addresses';
 import { generateDemoCity } from './generate-demo-city';
 
-const city: DemoCityDataset = generateDemoCity({ scale: 1 });
+const city: DemoCityDataset = generateDemoCity({ scale: 1, cases: false });
 const data = city.geocoding as DemoGeocodingData;
 const district = city.regions.find((r) => r.level === 'district')?.geometry as Polygon;
 const roadLine = new Map(city.roads.map((r) => [r.name, r.geometry.coordinates as Position[]]));

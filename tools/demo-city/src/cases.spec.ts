@@ -56,7 +56,7 @@ const has = (r: Replayed, test: (s: CaseStep) => boolean): boolean => r.steps.so
 describe('demo cases', () => {
   beforeAll(() => {
     replayed = replayAll(cases);
-  });
+  }, 120_000);
 
   it('has about 12,000 cases at scale 1, in reported order, inside the year before the reference date', () => {
     expect(cases).toHaveLength(DEMO_CASES_PER_SCALE);
@@ -68,7 +68,7 @@ describe('demo cases', () => {
     expect(new Date(end).toISOString()).toBe('2026-10-31T16:00:00.000Z');
   });
 
-  it('is deterministic from the seed and differs for another seed', () => {
+  it('is deterministic from the seed and differs for another seed', { timeout: 30_000 }, () => {
     const a = generateDemoCases(input, city.seed, 1, { count: 400 });
     const b = generateDemoCases(input, city.seed, 1, { count: 400 });
     const c = generateDemoCases(input, city.seed + 1, 1, { count: 400 });
@@ -168,37 +168,41 @@ describe('demo cases', () => {
     for (const state of OPEN_STATES) expect(open.has(state), state).toBe(true);
   });
 
-  it('keeps departments in working time mostly, mornings busy and weekends quiet', () => {
-    const calendar = seededCaseLimits().calendar;
-    const deptSteps = replayed.flatMap((r) => r.steps.filter((s) => s.record.actor.role === 'department'));
-    const inWork = deptSteps.filter((s) => isWorkingTime(calendar, s.record.at)).length;
-    expect(share(inWork, deptSteps.length)).toBeGreaterThan(0.75);
-    // Patrol reports, local hour = UTC hour + 8: 08–12 busier than 13–17.
-    const hours = cases
-      .filter((c) => c.source === 'patrol')
-      .map((c) => (new Date(c.at).getUTCHours() + 8) % 24);
-    const morning = hours.filter((h) => h >= 8 && h < 12).length;
-    const afternoon = hours.filter((h) => h >= 13 && h < 17).length;
-    expect(morning).toBeGreaterThan(afternoon * 1.3);
-    // Reports per working day vs per day off.
-    const perDay = new Map<string, number>();
-    for (const c of cases) {
-      const local = new Date(Date.parse(c.at) + 8 * 3_600_000).toISOString().slice(0, 10);
-      perDay.set(local, (perDay.get(local) ?? 0) + 1);
-    }
-    let work = 0;
-    let workDays = 0;
-    let off = 0;
-    let offDays = 0;
-    for (const [date, n] of perDay) {
-      if (isWorkingTime(calendar, new Date(`${date}T10:00:00+08:00`))) {
-        work += n;
-        workDays++;
-      } else {
-        off += n;
-        offDays++;
+  it(
+    'keeps departments in working time mostly, mornings busy and weekends quiet',
+    { timeout: 30_000 },
+    () => {
+      const calendar = seededCaseLimits().calendar;
+      const deptSteps = replayed.flatMap((r) => r.steps.filter((s) => s.record.actor.role === 'department'));
+      const inWork = deptSteps.filter((s) => isWorkingTime(calendar, s.record.at)).length;
+      expect(share(inWork, deptSteps.length)).toBeGreaterThan(0.75);
+      // Patrol reports, local hour = UTC hour + 8: 08–12 busier than 13–17.
+      const hours = cases
+        .filter((c) => c.source === 'patrol')
+        .map((c) => (new Date(c.at).getUTCHours() + 8) % 24);
+      const morning = hours.filter((h) => h >= 8 && h < 12).length;
+      const afternoon = hours.filter((h) => h >= 13 && h < 17).length;
+      expect(morning).toBeGreaterThan(afternoon * 1.3);
+      // Reports per working day vs per day off.
+      const perDay = new Map<string, number>();
+      for (const c of cases) {
+        const local = new Date(Date.parse(c.at) + 8 * 3_600_000).toISOString().slice(0, 10);
+        perDay.set(local, (perDay.get(local) ?? 0) + 1);
       }
-    }
-    expect(work / workDays).toBeGreaterThan(1.6 * (off / offDays));
-  });
+      let work = 0;
+      let workDays = 0;
+      let off = 0;
+      let offDays = 0;
+      for (const [date, n] of perDay) {
+        if (isWorkingTime(calendar, new Date(`${date}T10:00:00+08:00`))) {
+          work += n;
+          workDays++;
+        } else {
+          off += n;
+          offDays++;
+        }
+      }
+      expect(work / workDays).toBeGreaterThan(1.6 * (off / offDays));
+    },
+  );
 });

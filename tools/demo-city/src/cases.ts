@@ -44,8 +44,10 @@ import { Rng } from './random';
 
 /** Local (Asia/Shanghai) midnight starting this date ends the demo year; fixed so output is reproducible. */
 export const DEMO_CASES_REFERENCE_DATE = '2026-11-01';
-/** Cases at scale 1; the count follows the scale. */
+/** Cases at scale 1; the count follows the scale up to `DEMO_CASES_MAX_SCALE`. */
 export const DEMO_CASES_PER_SCALE = 12_000;
+/** Beyond this scale the count stays (24,000 cases, about 8 MB of JSON): big cities are for benchmarks of the map. */
+export const DEMO_CASES_MAX_SCALE = 2;
 const DAYS = 365;
 const MINUTE = 60_000;
 /** Asia/Shanghai has no daylight saving: local wall time is UTC + 8 h all year. */
@@ -783,7 +785,7 @@ export function generateDemoCases(
   const world = buildWorld(input, limits);
   const rng = Rng.for(seed, 'cases');
   const placeRng = Rng.for(seed, 'cases:places');
-  const count = options.count ?? Math.round(DEMO_CASES_PER_SCALE * scale);
+  const count = options.count ?? Math.round(DEMO_CASES_PER_SCALE * Math.min(scale, DEMO_CASES_MAX_SCALE));
   const end = referenceInstant().getTime();
   const start = end - DAYS * 86_400_000;
   const calendar = limits.calendar;

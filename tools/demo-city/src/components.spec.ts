@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { componentSpacingFactor, DEMO_COMPONENT_CLASSES, generateDemoComponents } from './components';
 import { DISTRICT_CODE, generateDemoCity } from './generate-demo-city';
 
-const city = generateDemoCity({});
+const city = generateDemoCity({ cases: false });
 const components = city.components ?? [];
 const district = city.regions[0];
 
@@ -105,7 +105,7 @@ describe('demo components', () => {
 
   it('grow about in proportion to the scale', () => {
     // Road length grows with area, and the components with road length: scale 3 ≈ 3×.
-    const ratio = countOf(generateDemoCity({ scale: 3 })) / components.length;
+    const ratio = countOf(generateDemoCity({ scale: 3, cases: false })) / components.length;
     expect(ratio).toBeGreaterThan(2.5);
     expect(ratio).toBeLessThan(3.5);
   });

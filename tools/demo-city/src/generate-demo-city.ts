@@ -41,6 +41,8 @@ export interface DemoCityOptions {
   seed?: number;
   /** Area multiplier: scale N gives about N times as many unit grids. */
   scale?: number;
+  /** Add the year of demo cases (default true; specs of the city's shape leave them out for speed). */
+  cases?: boolean;
 }
 
 export const DEFAULT_SEED = 20260101;
@@ -353,6 +355,10 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCityDataset
     users,
     components,
     geocoding: generateGeocodingData({ regions, roads }, seed),
-    cases: generateDemoCases({ regions, components, departments, users, dispatchRules }, seed, scale),
+    ...(options.cases === false
+      ? {}
+      : {
+          cases: generateDemoCases({ regions, components, departments, users, dispatchRules }, seed, scale),
+        }),
   };
 }

@@ -7,6 +7,8 @@ import { ComponentsRepository, type NewComponent } from '../components/component
 import { hashPassword } from '../auth/password';
 import { GeocodingRepository } from '../geocoding/geocoding.repository';
 import { RegionsRepository } from '../regions/regions.repository';
+import { seedTimeLimitsIfEmpty } from '../timelimits/time-limits-seed';
+import { seedDemoCases } from './demo-cases';
 
 /** Code scheme stored with each region code (spec README: "store a code_scheme with every code"). */
 const CODE_SCHEME: Record<RegionLevel, string> = {
@@ -28,6 +30,9 @@ export interface SeedResult {
   components: number;
   /** Responsibility-grid assignments (inspector × grid) written. */
   inspectorGrids?: number;
+  /** Demo cases replayed (dataset `cases`) and their flow records. */
+  cases?: number;
+  flows?: number;
 }
 
 export function readDemoDataset(path: string): DemoCityDataset {
@@ -50,6 +55,8 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
       districtCode,
     })),
   );
+  // The demo cases are computed with the time limits, which the API seeds at bootstrap, later.
+  if (dataset.cases?.length) await seedTimeLimitsIfEmpty(db);
   return db.transaction(async (tx) => {
     const regionsRepo = new RegionsRepository(tx);
     const orgRepo = new OrganizationRepository(tx);
@@ -84,6 +91,7 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
     await seedDemoRouting(new CasesRepository(tx), dataset);
     const components = dataset.components ?? [];
     await new ComponentsRepository(tx).insertMany(demoComponentRows(dataset, components));
+    const cases = await seedDemoCases(tx, dataset);
     return {
       seeded: true,
       regions: dataset.regions.length,
@@ -92,6 +100,8 @@ export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset
       users: users.length,
       components: components.length,
       inspectorGrids: inspectorGrids.reduce((n, r) => n + r.gridCodes.length, 0),
+      cases: cases.cases,
+      flows: cases.flows,
     };
   });
 }
@@ -137,7 +147,9 @@ function demoComponentRows(dataset: DemoCityDataset, components: readonly DemoCo
 /** 派遣 routing of the demo city: street offices answer for their street (属地), class rules. */
 async function seedDemoRouting(repo: CasesRepository, dataset: DemoCityDataset): Promise<void> {
   await repo.setTerritories(
-    dataset.departments.flatMap((d) => (d.territoryCode ? [{ departmentCode: d.code, territoryCode: d.territoryCode }] : [])),
+    dataset.departments.flatMap((d) =>
+      d.territoryCode ? [{ departmentCode: d.code, territoryCode: d.territoryCode }] : [],
+    ),
   );
   await repo.insertDispatchRules(
     (dataset.dispatchRules ?? []).map((r) => ({
