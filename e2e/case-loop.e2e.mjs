@@ -151,7 +151,7 @@ describe('case loop through the desks', () => {
 
     // --- the operator accepts at the intake desk -----------------------------------------------
     const operator = await deskPage('operator01');
-    assert.equal(new URL(operator.url()).pathname, '/desk/intake', 'the operator lands on the intake desk');
+    await operator.waitForURL('**/desk/intake'); // the operator lands on the intake desk
     await row(operator, caseId).waitFor();
     assert.equal(await row(operator, caseId).locator('.case-state').textContent(), '已上报');
     assert.match(await row(operator, caseId).locator('.case-countdown').textContent(), /剩余|超时/);
@@ -164,7 +164,7 @@ describe('case loop through the desks', () => {
 
     // --- the shift leader files with the computed deadline shown -------------------------------
     const leader = await deskPage('shiftlead01');
-    assert.equal(new URL(leader.url()).pathname, '/desk/filing');
+    await leader.waitForURL('**/desk/filing');
     await row(leader, caseId).waitFor();
     assert.equal(await row(leader, caseId).locator('.case-state').textContent(), '已受理');
     await openFromList(leader, caseId);
@@ -178,7 +178,7 @@ describe('case loop through the desks', () => {
 
     // --- the dispatcher dispatches to the suggested department ---------------------------------
     const dispatcher = await deskPage('dispatcher01');
-    assert.equal(new URL(dispatcher.url()).pathname, '/desk/dispatch');
+    await dispatcher.waitForURL('**/desk/dispatch');
     await row(dispatcher, caseId).waitFor();
     await dispatcher.locator('.desk__map [data-testid="map"]').waitFor();
     await mapIdle(dispatcher);
@@ -204,7 +204,7 @@ describe('case loop through the desks', () => {
     );
     assert.ok(handler, `a demo handler of department ${departmentId}`);
     const department = await deskPage(handler.username);
-    assert.equal(new URL(department.url()).pathname, '/desk/department');
+    await department.waitForURL('**/desk/department');
     await row(department, caseId).waitFor();
     assert.equal(await row(department, caseId).locator('.case-state').textContent(), '已派遣');
     assert.match(await row(department, caseId).locator('.case-countdown').textContent(), /剩余/);

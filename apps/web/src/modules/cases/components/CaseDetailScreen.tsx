@@ -23,7 +23,7 @@ export function CaseDetailScreen({ id, city }: { id: string; city: AsyncState<Ci
   return (
     <div className="case-screen">
       <DeskNav />
-      <button type="button" className="ug-button ug-button--small ug-button--secondary" onClick={() => void navigate(-1)}>
+      <button type="button" className="ug-button ug-button--small ug-button--secondary" onClick={() => void (window.history.length > 1 ? navigate(-1) : navigate('/'))}>
         {t('cases.detail.back')}
       </button>
       {error !== null && <CaseError error={error} onRetry={reload} />}

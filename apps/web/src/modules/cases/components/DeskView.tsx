@@ -132,7 +132,7 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
         {selectedId && (
           <div className="desk__detail">
             <button type="button" className="ug-button ug-button--small ug-button--secondary desk__close" onClick={() => setSelectedId(null)}>
-              {t('cases.detail.back')}
+              {t('cases.detail.close')}
             </button>
             {selected.error !== null && <CaseError error={selected.error} onRetry={selected.reload} />}
             {selected.loading && !selected.detail && (

@@ -176,6 +176,7 @@ export const casesEn: LocaleMessages['cases'] = {
   detail: {
     title: 'Case {{caseNo}}',
     back: 'Back',
+    close: 'Close',
     loading: 'Loading case…',
     description: 'Description',
     address: 'Location',

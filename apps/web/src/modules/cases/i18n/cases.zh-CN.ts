@@ -156,6 +156,7 @@ export const casesZhCN = {
   detail: {
     title: '案卷 {{caseNo}}',
     back: '返回',
+    close: '关闭',
     loading: '正在加载案卷…',
     description: '问题描述',
     address: '位置',
