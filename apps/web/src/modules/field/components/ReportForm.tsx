@@ -1,5 +1,5 @@
 import type { AttachmentPurpose, DuplicateCandidate } from '@urbangrid/contracts';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchNearbyCases, reverseGeocode } from '../api/field-api';
@@ -46,6 +46,11 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
   const [after, setAfter] = useState<PickedPhoto[]>([]);
   const [position, setPosition] = useState<PickedPosition | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  // Show what is missing: the summary sits at the top, the submit button at the bottom.
+  useEffect(() => {
+    if (problems.length > 0) problemsRef.current?.focus();
+  }, [problems]);
   const [sameAs, setSameAs] = useState<DuplicateCandidate | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [queuedKey, setQueuedKey] = useState<string | null>(null);
@@ -179,7 +184,13 @@ export function ReportForm({ mode }: { mode: ReportMode }) {
     <form className="field-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={submitting}>
       {mode === 'self' && <p className="field-hint">{t('field.report.selfHint')}</p>}
       {problems.length > 0 && (
-        <div className="field-error" role="alert" data-testid="report-problems">
+        <div
+          ref={problemsRef}
+          tabIndex={-1}
+          className="field-error"
+          role="alert"
+          data-testid="report-problems"
+        >
           <p>{t('field.report.errors.title')}</p>
           <ul>
             {problems.map((p) => (

@@ -1,5 +1,5 @@
 import type { CaseDetail } from '@urbangrid/contracts';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchCase } from '../api/field-api';
@@ -29,6 +29,11 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
   const [opinion, setOpinion] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [problems, setProblems] = useState<('answerRequired' | 'photoRequired')[]>([]);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  // Show what is missing: the summary sits at the top, the submit button at the bottom.
+  useEffect(() => {
+    if (problems.length > 0) problemsRef.current?.focus();
+  }, [problems]);
   const [queuedKey, setQueuedKey] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -122,7 +127,7 @@ export function TaskAnswer({ caseId }: { caseId: string }) {
       ) : (
         <form className="field-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={submitting}>
           {problems.length > 0 && (
-            <div className="field-error" role="alert">
+            <div ref={problemsRef} tabIndex={-1} className="field-error" role="alert">
               <ul>
                 {problems.map((p) => (
                   <li key={p}>{t(`field.task.${p}`)}</li>
