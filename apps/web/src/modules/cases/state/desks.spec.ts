@@ -9,6 +9,7 @@ describe('desks', () => {
     expect(homePathFor('department')).toBe('/desk/department');
     expect(homePathFor('admin')).toBeNull();
     expect(homePathFor('leader')).toBeNull();
+    expect(homePathFor('inspector')).toBe('/field');
   });
 
   it('lets leader and admin look at every desk read-only, and no one into another role’s desk', () => {
