@@ -10,7 +10,14 @@ export interface AuditChainBreak {
 export interface AuditChainReport {
   checkedAt: string;
   intact: boolean;
-  chains: { districtCode: string; checked: number; intact: boolean; firstBreak: AuditChainBreak | null }[];
+  /** One entry per chain (`<district>:<k>`; several per district so appends do not queue on one lock). */
+  chains: {
+    chain: string;
+    districtCode: string;
+    checked: number;
+    intact: boolean;
+    firstBreak: AuditChainBreak | null;
+  }[];
 }
 
 /** The audit rows of one case, checked (shown on the case detail). */

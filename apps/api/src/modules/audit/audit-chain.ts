@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
 
+/** Chains per district: appends of different chains never wait for each other. */
+export const CHAINS_PER_DISTRICT = 16;
+
+/** The chain of an entity: fixed by its id, so one case's rows stay in one chain. */
+export function chainOf(districtCode: string, entityId: string): string {
+  return `${districtCode}:${createHash('sm3').update(entityId).digest()[0] % CHAINS_PER_DISTRICT}`;
+}
+
 /** SM3 of the empty chain's predecessor: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of one audit row that its hash covers. */
 export interface AuditFields {
   districtCode: string;
+  /** `<district>:<k>`; rows written before several chains existed have the district code. */
+  chain: string;
   seq: number;
   entity: string;
   entityId: string;
@@ -40,6 +50,8 @@ export function chainHash(prevHash: string, f: AuditFields): string {
         actorId: f.actorId,
         actorRole: f.actorRole,
         data: f.data,
+        // Hashed only when it differs from the district (older rows stay verifiable).
+        chain: f.chain === f.districtCode ? undefined : f.chain,
         districtCode: f.districtCode,
         entity: f.entity,
         entityId: f.entityId,

@@ -49,10 +49,18 @@ describe('SM3 audit chain of the case loop', () => {
     const flows = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_flow`);
     expect(rows[0].n).toBe(5);
     expect(flows[0].n).toBe(5);
-    expect(await verify()).toMatchObject({
-      intact: true,
-      chains: [{ districtCode: '330105', checked: 5, intact: true }],
-    });
+    const report = await verify();
+    expect(report.intact).toBe(true);
+    expect(report.chains.reduce((n, c) => n + c.checked, 0)).toBe(5);
+    expect(report.chains.every((c) => c.districtCode === '330105' && /^330105:\d+$/.test(c.chain))).toBe(
+      true,
+    );
+    // One case's rows stay in one chain, in order.
+    const rowsOfCase = await t.db.query<{ chain: string; seq: number }>(
+      `SELECT chain, seq::int AS seq FROM audit_log WHERE entity_id = $1 ORDER BY seq`,
+      [ids[1]],
+    );
+    expect(new Set(rowsOfCase.map((r) => r.chain)).size).toBe(1);
   });
 
   it('shows the case’s audit status on its detail', async () => {
@@ -80,21 +88,31 @@ describe('SM3 audit chain of the case loop', () => {
   });
 
   it('finds a row changed behind the triggers’ back, and the case it belongs to', async () => {
+    const [target] = await t.db.query<{ chain: string; seq: number }>(
+      `SELECT chain, seq::int AS seq FROM audit_log WHERE entity_id = $1 AND action = 'accept'`,
+      [ids[1]],
+    );
     await t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`);
-    await t.db.query(`UPDATE audit_log SET data = jsonb_set(data, '{toState}', '"CLOSED"') WHERE seq = 3`);
+    await t.db.query(
+      `UPDATE audit_log SET data = jsonb_set(data, '{toState}', '"CLOSED"') WHERE entity_id = $1 AND action = 'accept'`,
+      [ids[1]],
+    );
     await t.db.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
     const report = await verify();
     expect(report.intact).toBe(false);
-    expect(report.chains[0]).toMatchObject({
-      intact: false,
-      checked: 2,
-      firstBreak: { seq: 3, reason: 'hash_mismatch' },
+    const broken = report.chains.filter((c) => !c.intact);
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatchObject({
+      chain: target.chain,
+      checked: target.seq - 1,
+      firstBreak: { seq: target.seq, reason: 'hash_mismatch' },
     });
-    const [row] = await t.db.query<{ entity_id: string }>(`SELECT entity_id FROM audit_log WHERE seq = 3`);
     const service = t.app.get(AuditService);
-    expect(await service.caseStatus(row.entity_id)).toMatchObject({ intact: false, firstBreak: { seq: 3 } });
-    const other = ids.find((id) => id !== row.entity_id)!;
-    expect(await service.caseStatus(other)).toMatchObject({ intact: true });
+    expect(await service.caseStatus(ids[1])).toMatchObject({
+      intact: false,
+      firstBreak: { seq: target.seq },
+    });
+    expect(await service.caseStatus(ids[0])).toMatchObject({ intact: true });
   });
 
   it('only admins and leaders may run the verifier', async () => {

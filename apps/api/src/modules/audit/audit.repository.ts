@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../database/database';
-import { type AuditFields, chainHash, GENESIS_HASH, type StoredAuditRow } from './audit-chain';
+import { type AuditFields, chainHash, chainOf, GENESIS_HASH, type StoredAuditRow } from './audit-chain';
 
 export interface AuditEntry {
   districtCode: string;
@@ -12,7 +12,7 @@ export interface AuditEntry {
   data: unknown;
 }
 
-const ROW_COLUMNS = `id::text AS id, district_code AS "districtCode", seq::int AS seq, entity, entity_id AS "entityId",
+const ROW_COLUMNS = `id::text AS id, district_code AS "districtCode", chain, seq::int AS seq, entity, entity_id AS "entityId",
   action, actor_id AS "actorId", actor_role AS "actorRole",
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
   data, prev_hash AS "prevHash", hash`;
@@ -22,18 +22,20 @@ export class AuditRepository {
   constructor(private readonly db: SqlRunner) {}
 
   /**
-   * Appends one row to its district's chain. Call it inside the transaction of the change: the
-   * advisory lock (released at commit) makes appends of one district take turns, so each row
-   * links to the row committed before it.
+   * Appends one row to its entity's chain. Call it inside the transaction of the change: the
+   * chain's advisory lock (released at commit) makes appends to one chain take turns, so each
+   * row links to the row committed before it; other chains of the district do not wait.
    */
   async append(e: AuditEntry): Promise<{ seq: number; hash: string }> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [e.districtCode]);
+    const chain = chainOf(e.districtCode, e.entityId);
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
     const [last] = await this.db.query<{ seq: number; hash: string }>(
-      `SELECT seq::int AS seq, hash FROM audit_log WHERE district_code = $1 ORDER BY seq DESC LIMIT 1`,
-      [e.districtCode],
+      `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+      [chain],
     );
     const fields: AuditFields = {
       districtCode: e.districtCode,
+      chain,
       seq: (last?.seq ?? 0) + 1,
       entity: e.entity,
       entityId: e.entityId,
@@ -47,8 +49,8 @@ export class AuditRepository {
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, fields);
     await this.db.query(
-      `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, actor_id, actor_role, occurred_at, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, actor_id, actor_role, occurred_at, data, prev_hash, hash, chain)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         fields.districtCode,
         fields.seq,
@@ -61,23 +63,26 @@ export class AuditRepository {
         JSON.stringify(fields.data),
         prevHash,
         hash,
+        chain,
       ],
     );
     return { seq: fields.seq, hash };
   }
 
-  async districts(): Promise<string[]> {
-    const rows = await this.db.query<{ d: string }>(
-      `SELECT DISTINCT district_code AS d FROM audit_log ORDER BY 1`,
+  /** The chains (of one district, or all) with their district. */
+  async chains(districtCode?: string): Promise<{ chain: string; districtCode: string }[]> {
+    return this.db.query<{ chain: string; districtCode: string }>(
+      `SELECT DISTINCT chain, district_code AS "districtCode" FROM audit_log
+       WHERE $1::text IS NULL OR district_code = $1 ORDER BY 1`,
+      [districtCode ?? null],
     );
-    return rows.map((r) => r.d);
   }
 
   /** One page of a chain in seq order, after `afterSeq`. */
-  async chainPage(districtCode: string, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
+  async chainPage(chain: string, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
     return this.db.query<StoredAuditRow>(
-      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE district_code = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [districtCode, afterSeq, limit],
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [chain, afterSeq, limit],
     );
   }
 
@@ -89,7 +94,7 @@ export class AuditRepository {
     const rows = await this.db.query<StoredAuditRow & { prev: StoredAuditRow | null }>(
       `SELECT ${ROW_COLUMNS},
          (SELECT to_jsonb(p) FROM (SELECT ${ROW_COLUMNS} FROM audit_log q
-            WHERE q.district_code = a.district_code AND q.seq = a.seq - 1) p) AS prev
+            WHERE q.chain = a.chain AND q.seq = a.seq - 1) p) AS prev
        FROM audit_log a WHERE entity = $1 AND entity_id = $2 ORDER BY seq`,
       [entity, entityId],
     );

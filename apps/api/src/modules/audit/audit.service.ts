@@ -34,14 +34,13 @@ export class AuditService {
 /** Shared by the API endpoint and the `audit-verify` command. */
 export async function verifyChains(db: SqlRunner, districtCode?: string): Promise<AuditChainReport> {
   const repo = new AuditRepository(db);
-  const districts = districtCode ? [districtCode] : await repo.districts();
   const chains: AuditChainReport['chains'] = [];
-  for (const d of districts) {
+  for (const { chain, districtCode: district } of await repo.chains(districtCode)) {
     let checked = 0;
     let previous: StoredAuditRow | null = null;
     let broken: ChainBreak | null = null;
     for (;;) {
-      const page = await repo.chainPage(d, previous?.seq ?? 0, PAGE);
+      const page = await repo.chainPage(chain, previous?.seq ?? 0, PAGE);
       if (page.length === 0) break;
       const found = firstBreak(page, previous);
       if (found) {
@@ -52,7 +51,7 @@ export async function verifyChains(db: SqlRunner, districtCode?: string): Promis
       checked += page.length;
       previous = page[page.length - 1]!;
     }
-    chains.push({ districtCode: d, checked, intact: broken === null, firstBreak: broken });
+    chains.push({ chain, districtCode: district, checked, intact: broken === null, firstBreak: broken });
   }
   return { checkedAt: new Date().toISOString(), intact: chains.every((c) => c.intact), chains };
 }

@@ -289,20 +289,7 @@ export class CasesRepository {
         actorId: r.actorId,
         actorRole: r.actorRole,
         occurredAt: r.occurredAt,
-        data: {
-          seq: r.seq,
-          fromState: r.fromState,
-          toState: r.toState,
-          departmentId: r.departmentId,
-          opinion: r.opinion,
-          payload: r.payload,
-          attachments: r.attachments,
-          stage: r.stage,
-          stageDeadline: r.stageDeadline?.toISOString() ?? null,
-          stageOnTime: r.stageOnTime,
-          disposalDeadline: r.disposalDeadline?.toISOString() ?? null,
-          disposalOnTime: r.disposalOnTime,
-        },
+        data: flowAuditData(r),
       });
     }
     await this.db.query(
@@ -586,6 +573,24 @@ export class CasesRepository {
       ],
     );
   }
+}
+
+/** What the audit chain records of a flow record (the same for live steps and demo history). */
+export function flowAuditData(r: FlowRow): Record<string, unknown> {
+  return {
+    seq: r.seq,
+    fromState: r.fromState,
+    toState: r.toState,
+    departmentId: r.departmentId,
+    opinion: r.opinion,
+    payload: r.payload,
+    attachments: r.attachments,
+    stage: r.stage,
+    stageDeadline: r.stageDeadline?.toISOString() ?? null,
+    stageOnTime: r.stageOnTime,
+    disposalDeadline: r.disposalDeadline?.toISOString() ?? null,
+    disposalOnTime: r.disposalOnTime,
+  };
 }
 
 /** Overdue now: a running disposal clock past its deadline, or a running stage past its own. */

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../database/database';
-import { type AuditFields, chainHash, GENESIS_HASH } from '../audit/audit-chain';
-import type { CaseRow, FlowRow } from '../cases/cases.repository';
+import { type AuditFields, chainHash, chainOf, GENESIS_HASH } from '../audit/audit-chain';
+import { type CaseRow, type FlowRow, flowAuditData } from '../cases/cases.repository';
 
 /** A demo user as the case replay needs it. */
 export interface DemoActorRow {
@@ -193,12 +193,12 @@ export class DemoCasesRepository {
       if (pending.length === 0) return;
       await this.db.query(
         `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, actor_id, actor_role, occurred_at,
-           data, prev_hash, hash)
+           data, prev_hash, hash, chain)
          SELECT r.district_code, r.seq, r.entity, r.entity_id, r.action, r.actor_id, r.actor_role, r.occurred_at,
-           r.data, r.prev_hash, r.hash
+           r.data, r.prev_hash, r.hash, r.chain
          FROM jsonb_to_recordset($1::jsonb) AS r(district_code text, seq bigint, entity text, entity_id text,
            action text, actor_id uuid, actor_role text, occurred_at timestamptz, data jsonb, prev_hash text,
-           hash text)`,
+           hash text, chain text)`,
         [
           JSON.stringify(
             pending.map((f) => ({
@@ -213,6 +213,7 @@ export class DemoCasesRepository {
               data: f.data,
               prev_hash: f.prevHash,
               hash: f.hash,
+              chain: f.chain,
             })),
           ),
         ],
@@ -220,19 +221,19 @@ export class DemoCasesRepository {
       pending.length = 0;
     };
     for (const r of rows) {
-      let tip = last.get(r.districtCode);
+      const chain = chainOf(r.districtCode, r.caseId);
+      let tip = last.get(chain);
       if (!tip) {
-        await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [
-          r.districtCode,
-        ]);
+        await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
         const [row] = await this.db.query<{ seq: number; hash: string }>(
-          `SELECT seq::int AS seq, hash FROM audit_log WHERE district_code = $1 ORDER BY seq DESC LIMIT 1`,
-          [r.districtCode],
+          `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+          [chain],
         );
         tip = row ?? { seq: 0, hash: GENESIS_HASH };
       }
       const fields: AuditFields = {
         districtCode: r.districtCode,
+        chain,
         seq: tip.seq + 1,
         entity: 'case',
         entityId: r.caseId,
@@ -241,26 +242,11 @@ export class DemoCasesRepository {
         actorRole: r.actorRole,
         occurredAt: r.occurredAt.toISOString(),
         // One JSON round trip, as the stored jsonb reads back.
-        data: JSON.parse(
-          JSON.stringify({
-            seq: r.seq,
-            fromState: r.fromState,
-            toState: r.toState,
-            departmentId: r.departmentId,
-            opinion: r.opinion,
-            payload: r.payload,
-            attachments: r.attachments,
-            stage: r.stage,
-            stageDeadline: r.stageDeadline?.toISOString() ?? null,
-            stageOnTime: r.stageOnTime,
-            disposalDeadline: r.disposalDeadline?.toISOString() ?? null,
-            disposalOnTime: r.disposalOnTime,
-          }),
-        ) as unknown,
+        data: JSON.parse(JSON.stringify(flowAuditData(r))) as unknown,
       };
       const hash = chainHash(tip.hash, fields);
       pending.push({ ...fields, prevHash: tip.hash, hash });
-      last.set(r.districtCode, { seq: fields.seq, hash });
+      last.set(chain, { seq: fields.seq, hash });
       if (pending.length >= batch) await flush();
     }
     await flush();
