@@ -15,7 +15,6 @@ import { Attachments1763800001400 } from './1763800001400-attachments';
 import { AuditLog1763800001500 } from './1763800001500-auditLog';
 import { CitizenDataEncrypted1763800001600 } from './1763800001600-citizenDataEncrypted';
 import { IdempotencyResource1763800001700 } from './1763800001700-idempotencyResource';
-import { Open3111763800001800 } from './1763800001800-open311';
 import { AuditChains1763800002000 } from './1763800002000-auditChains';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -37,6 +36,5 @@ export const MIGRATIONS = [
   AuditLog1763800001500,
   CitizenDataEncrypted1763800001600,
   IdempotencyResource1763800001700,
-  Open3111763800001800,
   AuditChains1763800002000,
 ];
