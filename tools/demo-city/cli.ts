@@ -23,6 +23,7 @@ function summary(d: DemoCityDataset): string {
     `  regions: ${count(d.regions, (r) => r.level)}`,
     `  roads: ${d.roads.length} (${count(d.roads, (r) => r.roadClass)})`,
     `  departments: ${d.departments.length}, users: ${d.users.length}`,
+    `  cases: ${d.cases?.length ?? 0} (${count(d.cases ?? [], (c) => c.source)})`,
   ].join('\n');
 }
 
