@@ -20,6 +20,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { CaseStatsModule } from './modules/case-stats/case-stats.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         AttachmentsModule,
+        CaseStatsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -15,3 +15,4 @@ export * from './cases';
 export * from './attachments';
 export * from './audit';
 export * from './notifications';
+export * from './case-stats';

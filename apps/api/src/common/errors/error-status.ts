@@ -143,6 +143,7 @@ export const ERROR_STATUS: Record<string, number> = {
   'ACCEPTANCE.INPUT_INVALID': 422,
   'INTERNAL.ERROR': 500,
   'DATABASE.UNAVAILABLE': 503,
+  'CASE_STATS.INVALID_PERIOD': 400,
 };
 
 /** Code used for an HttpException thrown by the framework, by status. */
