@@ -41,7 +41,11 @@ export async function createApp(config: AppConfig, db: Database): Promise<NestFa
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'api/health', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'api/health', method: RequestMethod.GET },
+      // Open311 GeoReport v2 keeps its own stable endpoint (spec 07 §2).
+      { path: 'open311/v2/{*path}', method: RequestMethod.ALL },
+    ],
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

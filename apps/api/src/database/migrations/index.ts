@@ -15,7 +15,10 @@ import { Attachments1763800001400 } from './1763800001400-attachments';
 import { AuditLog1763800001500 } from './1763800001500-auditLog';
 import { CitizenDataEncrypted1763800001600 } from './1763800001600-citizenDataEncrypted';
 import { IdempotencyResource1763800001700 } from './1763800001700-idempotencyResource';
+import { Open3111763800001800 } from './1763800001800-open311';
+import { Evaluation1763800001900 } from './1763800001900-evaluation';
 import { AuditChains1763800002000 } from './1763800002000-auditChains';
+import { Acceptance1763800002100 } from './1763800002100-acceptance';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -36,5 +39,8 @@ export const MIGRATIONS = [
   AuditLog1763800001500,
   CitizenDataEncrypted1763800001600,
   IdempotencyResource1763800001700,
+  Open3111763800001800,
+  Evaluation1763800001900,
   AuditChains1763800002000,
+  Acceptance1763800002100,
 ];

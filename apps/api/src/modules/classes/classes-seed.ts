@@ -19,6 +19,18 @@ export const CLASS_SEED_DIR = join(__dirname, 'seed');
 export const CLASS_SEED_FILES = ['component-classes.csv', 'event-classes.csv'] as const;
 
 /**
+ * Small classes a citizen may report through Open311 and the public page (spec 07 §4), public by
+ * default in a new city; the city changes the flag per class. Events: 暴露垃圾, 积存垃圾渣土,
+ * 道路不洁, 绿地脏乱, 废弃车辆, 道路破损, 道路遗撒, 非法小广告, 违章张贴悬挂广告牌匾, 工地扬尘,
+ * 下水道堵塞或破损, 道路积水, 店外经营, 机动车乱停放, 非机动车乱停放, 乱堆物堆料. Components: the
+ * 上水/污水/雨水/电力/路灯/通讯/燃气/无主井盖, 雨水箅子 and 路灯.
+ */
+export const PUBLIC_BY_DEFAULT: Readonly<Record<'event' | 'component', readonly string[]>> = {
+  event: ['0102', '0103', '0104', '0106', '0107', '0110', '0112', '0201', '0202', '0302', '0404', '0406', '0504', '0505', '0506', '0507'],
+  component: ['0101', '0102', '0103', '0104', '0105', '0106', '0107', '0111', '0114', '0118'],
+};
+
+/**
  * Seeded classes are in force from this date: earlier than any case a city may import, so every
  * historical case finds its class in force. A convention of ours, not a date of the standard.
  */
@@ -68,7 +80,7 @@ export async function seedClassesIfEmpty(
     origin: 'national',
     profile,
     validFrom: CLASS_SEED_VALID_FROM,
-    isPublic: false,
+    isPublic: c.level === 'small' && PUBLIC_BY_DEFAULT[c.kind].includes(c.code),
     geometryType: c.geometryType,
   }));
   return db.transaction(async (tx) => {
