@@ -166,6 +166,8 @@ export interface CaseListQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** Only open cases (not closed, rejected or void). */
+  open?: boolean;
   /** Only cases that wait for the caller (my tasks). */
   mine?: boolean;
   limit?: number;

@@ -118,6 +118,8 @@ export interface CaseFilter {
   from?: Date;
   to?: Date;
   q?: string;
+  /** Only open cases (not CLOSED, REJECTED or VOID): served by the partial indexes. */
+  openOnly?: boolean;
   /** Cases waiting for this caller: inspector tasks, department cases, desk states. */
   waitingStates?: CaseState[];
   taskInspectorId?: string;
@@ -615,6 +617,7 @@ function buildWhere(scope: CaseScope, f: CaseFilter, now: Date): { where: string
     );
   }
   if (f.states?.length) where.push(`c.state = ANY(${p(f.states)}::text[])`);
+  if (f.openOnly) where.push(`c.state NOT IN ${OPEN_STATES_SQL}`);
   if (f.waitingStates?.length) where.push(`c.state = ANY(${p(f.waitingStates)}::text[])`);
   if (f.taskInspectorId) where.push(`c.task_inspector_id = ${p(f.taskInspectorId)}::uuid`);
   if (f.classCode) where.push(`c.class_code = ${p(f.classCode)}`);

@@ -766,6 +766,7 @@ function filterOf(user: AuthUser, q: ListCasesQueryDto): CaseFilter {
     ...(q.regionCode ? { regionCode: q.regionCode } : {}),
     ...(q.source ? { source: q.source } : {}),
     ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+    ...(q.open ? { openOnly: true } : {}),
     ...(q.from ? { from: new Date(q.from) } : {}),
     ...(q.to ? { to: new Date(q.to) } : {}),
     ...(q.q ? { q: q.q } : {}),

@@ -494,6 +494,16 @@ describe('the case loop through the API', () => {
     const counts = (await t.request({ url: '/api/v1/cases/counts', as: 'leader' })).json<CaseCounts>();
     expect(counts.byState.CLOSED).toBeGreaterThanOrEqual(2);
     expect(Object.values(counts.byState).reduce((a, b) => a + b, 0)).toBe(counts.total);
+    const open = (
+      await t.request({ url: '/api/v1/cases/counts?open=true', as: 'leader' })
+    ).json<CaseCounts>();
+    expect(open.byState.CLOSED).toBeUndefined();
+    expect(open.total).toBe(
+      counts.total -
+        (counts.byState.CLOSED ?? 0) -
+        (counts.byState.REJECTED ?? 0) -
+        (counts.byState.VOID ?? 0),
+    );
     const bad = await t.request({ url: '/api/v1/cases?state=NOPE', as: 'leader' });
     expect(bad.statusCode).toBe(400);
   });

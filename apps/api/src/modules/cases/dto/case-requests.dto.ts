@@ -275,6 +275,12 @@ export class ListCasesQueryDto implements CaseListQuery {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({ description: 'Only open cases (not closed, rejected or void)' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  open?: boolean;
+
   @ApiPropertyOptional({ description: 'Only cases waiting for me' })
   @IsOptional()
   @Transform(toBool)

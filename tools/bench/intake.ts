@@ -1,0 +1,284 @@
+/**
+ * Case intake through the real HTTP path (issue 5): sign-in, validation, spatial resolution,
+ * duplicate check, Idempotency-Key, case row, flow record and audit row, measured with N
+ * concurrent clients for D seconds, beside a bare baseline: the same statements from a minimal
+ * node:http handler on a pg pool (no framework, no auth, no JSON validation), in the same run.
+ *
+ *   DATABASE_URL=… npm run bench -- intake [--clients 32] [--seconds 60] [--existing 1000000]
+ *
+ * Needs a city loaded by `npm run bench -- load-city` in that database. `--existing N` first
+ * tops the database up to N existing cases (synthetic rows written by SQL, with flow records).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { topUpCases, gridPoints, type GridPoint } from './bench-cases';
+import { databaseUrl, distModule, freePort, machine, ms, startServer, summarize } from './bench-lib';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1] ?? '');
+const CLIENTS = Number(args.get('clients') ?? 32);
+const SECONDS = Number(args.get('seconds') ?? 60);
+const EXISTING = Number(args.get('existing') ?? 0);
+const PASSWORD = 'demo1234';
+
+type Point = GridPoint;
+
+async function main(): Promise<void> {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: CLIENTS + 4, options: '-c jit=off' });
+  const district = (
+    await pool.query<{ d: string }>(`SELECT district_code AS d FROM region WHERE level = 'district' LIMIT 1`)
+  ).rows[0]?.d;
+  if (!district) throw new Error('no city in this database: run `npm run bench -- load-city` first');
+  const points = await gridPoints(pool, 5000);
+  console.log(`intake benchmark — ${new Date().toISOString()} — ${machine()}`);
+  const counts = (
+    await pool.query<{ grids: number; components: number }>(
+      `SELECT (SELECT count(*)::int FROM region WHERE level = 'grid' AND valid_to IS NULL) AS grids,
+              (SELECT count(*)::int FROM component) AS components`,
+    )
+  ).rows[0];
+
+  const server = await startServer({ LOG_LEVEL: 'warn', DEMO_DATASET: '' });
+  try {
+    // The server migrated the database on start; now the case tables exist.
+    if (EXISTING > 0) await topUpCases(pool, district, EXISTING, points);
+    const existing = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_file`)).rows[0].n;
+    console.log(
+      `dataset: ${counts.grids} grids, ${counts.components} components, ${existing} existing cases; ${CLIENTS} clients × ${SECONDS} s`,
+    );
+    const tokens = await inspectorTokens(pool, server.url, district, CLIENTS);
+    // Warm up: builds the spatial index and the time-limit cache before measuring.
+    await runLoad(Math.min(CLIENTS, 4), 5, (i, n) => postCase(server.url, tokens[i], points, n));
+
+    const api = await runLoad(CLIENTS, SECONDS, (i, n) => postCase(server.url, tokens[i], points, n));
+    report('API (HTTP, full path)', api);
+
+    const bare = await startBareHandler(pool, district);
+    try {
+      const baseline = await runLoad(CLIENTS, SECONDS, (_i, n) => postBare(bare.url, points, n));
+      report('bare handler (same SQL, node:http + pg)', baseline);
+    } finally {
+      bare.close();
+    }
+    console.log(
+      `load average after: ${loadavg()
+        .map((v) => v.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    await server.stop();
+    await pool.end();
+  }
+}
+
+interface LoadResult {
+  latencies: number[];
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+}
+
+async function runLoad(
+  clients: number,
+  seconds: number,
+  send: (client: number, n: number) => Promise<void>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let n = 0;
+  const end = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        try {
+          await send(i, n++);
+          latencies.push(performance.now() - t0);
+        } catch (err) {
+          errors++;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        }
+      }
+    }),
+  );
+  return { latencies, errors, firstError, seconds: (Date.now() - started) / 1000 };
+}
+
+function report(label: string, r: LoadResult): void {
+  const s = summarize(r.latencies);
+  console.log(
+    `${label}: ${(s.n / r.seconds).toFixed(0)} cases/s, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, ${s.n} ok, ${r.errors} errors${r.firstError ? ` (first: ${r.firstError})` : ''}; load ${loadavg()[0].toFixed(2)}`,
+  );
+}
+
+function body(points: readonly Point[], n: number): string {
+  const p = points[n % points.length];
+  return JSON.stringify({
+    source: 'patrol',
+    kind: 'event',
+    classCode: '0102',
+    description: `bench intake ${n}`,
+    position: [p.lon, p.lat],
+  });
+}
+
+async function postCase(url: string, token: string, points: readonly Point[], n: number): Promise<void> {
+  const res = await fetch(`${url}/api/v1/cases`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': randomUUID(),
+    },
+    body: body(points, n),
+  });
+  if (res.status !== 201) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+  await res.arrayBuffer();
+}
+
+async function postBare(url: string, points: readonly Point[], n: number): Promise<void> {
+  const res = await fetch(`${url}/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body(points, n),
+  });
+  if (res.status !== 201) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+  await res.arrayBuffer();
+}
+
+/** One inspector per client (the API's own password hashing), signed in through the API. */
+async function inspectorTokens(pool: pg.Pool, url: string, district: string, n: number): Promise<string[]> {
+  const { hashPassword } = distModule<{ hashPassword: (p: string) => Promise<string> }>(
+    'modules/auth/password.js',
+  );
+  const hash = await hashPassword(PASSWORD);
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const username = `bench-insp-${String(i).padStart(2, '0')}`;
+    await pool.query(
+      `INSERT INTO app_user (username, display_name, role, password_hash, district_code)
+       VALUES ($1, $1, 'inspector', $2, $3) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [username, hash, district],
+    );
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
+    tokens.push(((await res.json()) as { accessToken: string }).accessToken);
+  }
+  return tokens;
+}
+
+/**
+ * The baseline: the statements an intake runs (idempotency claim, point → regions, nearest
+ * component, open duplicates, case number, case row, flow record, audit row with its district
+ * lock, idempotency completion), in one transaction, from a bare node:http handler.
+ */
+async function startBareHandler(
+  pool: pg.Pool,
+  district: string,
+): Promise<{ url: string; close: () => void }> {
+  const port = await freePort();
+  const [{ id: userId }] = (
+    await pool.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'bench-insp-00'`)
+  ).rows as [{ id: string }];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (d: Buffer) => (raw += d.toString()));
+    req.on('end', () => {
+      void (async () => {
+        const b = JSON.parse(raw) as { position: [number, number]; description: string };
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const key = randomUUID();
+          await client.query(
+            `INSERT INTO idempotency_key (user_id, key, method, path, request_hash, state, claim_id)
+             VALUES ($1, $2, 'POST', '/bare', 'x', 'running', $3) ON CONFLICT DO NOTHING`,
+            [userId, key, randomUUID()],
+          );
+          const place = await client.query<{ grid: string; community: string; street: string }>(
+            `SELECT g.code AS grid, c.code AS community, s.code AS street
+             FROM region g JOIN region c ON c.level = 'community' AND c.code = g.parent_code AND c.valid_to IS NULL
+             JOIN region s ON s.level = 'street' AND s.code = c.parent_code AND s.valid_to IS NULL
+             WHERE g.level = 'grid' AND g.valid_to IS NULL AND ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) LIMIT 1`,
+            b.position,
+          );
+          await client.query(
+            `SELECT code FROM component ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1`,
+            b.position,
+          );
+          await client.query(
+            `SELECT id FROM case_file WHERE state NOT IN ('CLOSED','REJECTED','VOID') AND class_code = '0102' AND kind = 'event'
+               AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326), 0.0125) AND reported_at > now() - interval '7 days'
+             ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 10`,
+            b.position,
+          );
+          const no = (await client.query<{ n: string }>(`SELECT nextval('case_no_2026')::text AS n`)).rows[0]
+            .n;
+          const id = randomUUID();
+          const r = place.rows[0];
+          await client.query(
+            `INSERT INTO case_file (id, case_no, district_code, street_code, community_code, grid_code, source, kind, class_code,
+               state, description, geom, snapshot, clock, reported_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'patrol', 'event', '0102', 'REPORTED', $7, ST_SetSRID(ST_MakePoint($8, $9), 4326),
+               '{}', '{}', now(), now())`,
+            [
+              id,
+              `B${no}`,
+              district,
+              r?.street ?? null,
+              r?.community ?? null,
+              r?.grid ?? null,
+              b.description,
+              b.position[0],
+              b.position[1],
+            ],
+          );
+          await client.query(
+            `INSERT INTO case_flow (case_id, district_code, seq, action, to_state, actor_role, occurred_at)
+             VALUES ($1, $2, 1, 'report', 'REPORTED', 'inspector', now())`,
+            [id, district],
+          );
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [district]);
+          const last = (
+            await client.query<{ seq: number; hash: string }>(
+              `SELECT seq::int AS seq, hash FROM audit_log WHERE district_code = $1 ORDER BY seq DESC LIMIT 1`,
+              [district],
+            )
+          ).rows[0];
+          await client.query(
+            `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, occurred_at, data, prev_hash, hash)
+             VALUES ($1, $2, 'case', $3, 'report', now(), '{}', $4, $4)`,
+            [district, (last?.seq ?? 0) + 1, id, last?.hash ?? '0'.repeat(64)],
+          );
+          await client.query(
+            `UPDATE idempotency_key SET state = 'done', response_status = 201 WHERE user_id = $1 AND key = $2`,
+            [userId, key],
+          );
+          await client.query('COMMIT');
+          res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          res.writeHead(500).end(String(err));
+        } finally {
+          client.release();
+        }
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
