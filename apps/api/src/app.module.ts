@@ -20,6 +20,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { CaseStatsModule } from './modules/case-stats/case-stats.module';
 import { Open311Module } from './modules/open311/open311.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         AttachmentsModule,
+        EvaluationModule,
         CaseStatsModule,
         Open311Module,
         EvaluationModule,

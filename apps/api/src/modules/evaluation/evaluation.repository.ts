@@ -1,0 +1,664 @@
+import type { EvaluationObjectType } from '@urbangrid/domain';
+import type { SqlRunner } from '../../database/database';
+import { RAW_COUNTS, type RawCount, type RawCounts } from './evaluation-count-columns';
+
+/**
+ * All SQL of part 4 (docs/evaluation-counts.md). One counting statement per object type builds
+ * the "contributions" of every case reported in [from, to) with its flow records at the cut-off:
+ * rows (scope, object, case, day, one integer per raw count). The same statement, wrapped three
+ * ways, gives the counts per object (GROUP BY object), the daily roll-up (GROUP BY day, scope,
+ * object) and the drill-down (the cases of one object with a count > 0), so the three agree by
+ * construction.
+ */
+
+/** A roll-up scope: the region levels and the other object types. */
+export const EVALUATION_SCOPES = [
+  'district',
+  'street',
+  'community',
+  'unitGrid',
+  'department',
+  'inspector',
+  'acceptor',
+  'shiftLeader',
+  'dispatcher',
+] as const;
+export type EvaluationScope = (typeof EVALUATION_SCOPES)[number];
+
+/** The scopes one object type's statement emits. */
+export const SCOPES_OF_TYPE: Record<EvaluationObjectType, EvaluationScope[]> = {
+  region: ['district', 'street', 'community', 'unitGrid'],
+  department: ['department'],
+  inspector: ['inspector'],
+  acceptor: ['acceptor'],
+  shiftLeader: ['shiftLeader'],
+  dispatcher: ['dispatcher'],
+};
+
+/** Where the period's cases and flow records are read: [from, to) of report time, records ≤ cut-off. */
+export interface CountWindow {
+  districtCode: string;
+  /** PostgreSQL `AT TIME ZONE` zone of the city (see pgTimeZone). */
+  pgZone: string;
+  fromUtc: Date;
+  toUtc: Date;
+  cutoff: Date;
+}
+
+type Exprs = Partial<Record<RawCount, string>>;
+
+const TERMINAL = `('CLOSED', 'REJECTED', 'VOID')`;
+/** States of a disposal whose clock runs or stands (挂账) after a dispatch. */
+const DISPOSING = `('DISPATCHED', 'PROCESSING', 'RETURN_PENDING', 'EXTENSION_PENDING', 'PARK_PENDING', 'PARKED', 'REWORK')`;
+/** The same without 挂账 (a parked disposal is paused, not overdue). */
+const DISPOSING_RUNNING = `('DISPATCHED', 'PROCESSING', 'RETURN_PENDING', 'EXTENSION_PENDING', 'PARK_PENDING', 'REWORK')`;
+
+/** Per-case counts (region, and the disposing department). */
+const CASE_COUNTS: Exprs = {
+  reported: '1',
+  inspector_reported: `d.source = 'patrol'`,
+  self_reported: `d.source = 'self_disposal'`,
+  valid_reported: `d.source = 'patrol' AND d.filed AND d.nv`,
+  valid_self_reported: `d.source = 'self_disposal' AND (d.self_pass OR (d.filed AND d.nv))`,
+  filed: 'd.filed',
+  filed_on_time: 'd.filed_on_time',
+  filed_accurately: 'd.filed AND d.nv',
+  voided: 'd.voided',
+  parked: `d.filed AND d.state_at = 'PARKED'`,
+  deferred: `d.due_close AND d.state_at = 'PARKED'`,
+  public_reports_verified: 'd.public_verified',
+  due_to_dispatch: `d.dispatch_n + (d.nv AND d.state_at IN ('FILED', 'REWORK'))::int`,
+  dispatched: 'd.dispatch_n',
+  dispatched_on_time: 'd.dispatch_on_time_n',
+  dispatched_accurately: 'd.dispatch_accurate_n',
+  due_to_dispose: 'd.nv AND d.dispatch_n > 0',
+  disposed: 'd.nv AND d.fed',
+  disposed_on_time: 'd.nv AND d.fed AND d.fed_on_time IS TRUE',
+  through_disposal: 'd.nv AND d.fed',
+  overdue_undisposed: 'd.overdue',
+  extended: 'd.extended',
+  returned: 'd.returns_n',
+  due_to_close: 'd.due_close',
+  closed: 'd.closed',
+  closed_on_time: 'd.closed_on_time',
+  close_step_on_time: 'd.close_step_on_time',
+  rework: 'd.nv AND d.rework_n > 0',
+  rework_events: 'CASE WHEN d.nv THEN d.rework_n ELSE 0 END',
+  rework_repeated: 'd.nv AND d.rework_n >= 3',
+  due_to_verify: 'd.verify_sent_n',
+  verified_on_time: 'd.verify_on_time_n',
+  due_to_check: 'd.check_sent_n',
+  checked_on_time: 'd.check_on_time_n',
+  accepted: 'd.accepted',
+  verify_send_due: 'd.verify_sent_n',
+  verify_sent_on_time: 'd.verify_sent_on_time_n',
+  check_send_due: 'd.check_sent_n',
+  check_sent_on_time: 'd.check_sent_on_time_n',
+  urgent_due_to_close: `d.due_close AND d.urgency = 'urgent'`,
+  urgent_closed: `d.closed AND d.urgency = 'urgent'`,
+  urgent_closed_on_time: `d.closed_on_time AND d.urgency = 'urgent'`,
+};
+
+function branch(scope: string, objectId: string, from: string, exprs: Exprs, where: string): string {
+  const cols = RAW_COUNTS.map((c) => `(${exprs[c] ?? '0'})::int AS ${c}`).join(', ');
+  return `SELECT ${scope} AS scope, ${objectId} AS object_id, d.id AS case_id, d.case_no, d.reported_at, d.day, ${cols}
+    FROM ${from} WHERE ${where}`;
+}
+
+/** The UNION ALL of an object type's attribution branches. */
+function branchesOf(type: EvaluationObjectType): string[] {
+  switch (type) {
+    case 'region':
+      // The unit grid of the case and every region above it (spec 05 §2).
+      return [
+        branch(
+          'v.scope',
+          'v.object_id',
+          `d CROSS JOIN LATERAL (VALUES ('district', d.district_code), ('street', d.street_code),
+             ('community', d.community_code), ('unitGrid', d.grid_code)) AS v(scope, object_id)`,
+          CASE_COUNTS,
+          'v.object_id IS NOT NULL',
+        ),
+      ];
+    case 'department':
+      return [
+        // The disposing department: the target of the last 派遣 at the cut-off.
+        branch(`'department'`, 'd.last_dept::text', 'd', { ...CASE_COUNTS, returned: '0' }, 'd.last_dept IS NOT NULL'),
+        // 回退数: approved returns, to the department that asked (its requestReturn record).
+        branch(
+          `'department'`,
+          'rq.department_id::text',
+          `fl r JOIN d ON d.id = r.case_id
+             JOIN fl rq ON rq.case_id = r.case_id AND rq.rtask = r.rtask AND rq.action = 'requestReturn'`,
+          { returned: '1' },
+          `r.action = 'decideReturn' AND r.to_state = 'FILED' AND rq.department_id IS NOT NULL`,
+        ),
+      ];
+    case 'inspector':
+      return [
+        // Reports by the inspector (patrol; 自处置 counted apart for the profile switch).
+        branch(
+          `'inspector'`,
+          'd.reporter_id::text',
+          'd',
+          {
+            inspector_reported: CASE_COUNTS.inspector_reported,
+            self_reported: CASE_COUNTS.self_reported,
+            valid_reported: CASE_COUNTS.valid_reported,
+            valid_self_reported: CASE_COUNTS.valid_self_reported,
+          },
+          `d.source IN ('patrol', 'self_disposal') AND d.reporter_id IS NOT NULL`,
+        ),
+        // 核实 tasks: to the inspector who answered, or the one named when sent (unanswered).
+        branch(
+          `'inspector'`,
+          `coalesce(a.actor_id, (s.payload->>'inspectorId')::uuid)::text`,
+          `fl s JOIN d ON d.id = s.case_id
+             LEFT JOIN answers a ON a.case_id = s.case_id AND a.task = s.vtask AND a.action = 'answerVerify'`,
+          { due_to_verify: '1', verified_on_time: 'a.on_time IS TRUE' },
+          `s.action = 'sendVerify'`,
+        ),
+        // 核查 tasks, likewise.
+        branch(
+          `'inspector'`,
+          `coalesce(a.actor_id, (s.payload->>'inspectorId')::uuid)::text`,
+          `fl s JOIN d ON d.id = s.case_id
+             LEFT JOIN answers a ON a.case_id = s.case_id AND a.task = s.ctask AND a.action = 'answerCheck'`,
+          { due_to_check: '1', checked_on_time: 'a.on_time IS TRUE' },
+          `s.action = 'sendCheck'`,
+        ),
+      ];
+    case 'acceptor':
+      return [
+        branch(
+          `'acceptor'`,
+          'f.actor_id::text',
+          'fl f JOIN d ON d.id = f.case_id',
+          {
+            accepted: `f.action = 'accept'`,
+            verify_send_due: `f.action = 'sendVerify'`,
+            verify_sent_on_time: `f.action = 'sendVerify' AND f.stage_on_time IS TRUE`,
+            check_send_due: `f.action = 'sendCheck'`,
+            check_sent_on_time: `f.action = 'sendCheck' AND f.stage_on_time IS TRUE`,
+          },
+          `f.action IN ('accept', 'sendVerify', 'sendCheck')`,
+        ),
+      ];
+    case 'shiftLeader':
+      return [
+        branch(
+          `'shiftLeader'`,
+          'f.actor_id::text',
+          'fl f JOIN d ON d.id = f.case_id',
+          {
+            filed: `f.action = 'file'`,
+            filed_on_time: `f.action = 'file' AND f.stage_on_time IS TRUE`,
+            filed_accurately: `f.action = 'file' AND d.nv`,
+            voided: `f.action = 'file' AND d.voided`,
+            // The 结案 stage ends with 结案 or 返工: both are the 值班长's decision on it.
+            due_to_close: `f.action IN ('close', 'rework')`,
+            closed: `f.action = 'close'`,
+            close_step_on_time: `f.action IN ('close', 'rework') AND f.stage_on_time IS TRUE`,
+          },
+          `f.action IN ('file', 'close', 'rework')`,
+        ),
+      ];
+    case 'dispatcher':
+      return [
+        branch(
+          `'dispatcher'`,
+          'f.actor_id::text',
+          'fl f JOIN d ON d.id = f.case_id',
+          {
+            due_to_dispatch: '1',
+            dispatched: '1',
+            dispatched_on_time: 'f.stage_on_time IS TRUE',
+            // Accurate: this dispatch's target is the case's final department (not re-routed).
+            dispatched_accurately: 'f.department_id IS NOT DISTINCT FROM d.last_dept',
+          },
+          `f.action = 'dispatch'`,
+        ),
+      ];
+  }
+}
+
+/**
+ * The contributions CTE of an object type. Parameters: $1 district, $2 zone, $3 from, $4 to,
+ * $5 cut-off, $6 local days (excluded, or the only ones with `days: 'only'`). `extraCase` adds a
+ * condition on `c` (the drill-down's keyset).
+ */
+function contributionsSql(type: EvaluationObjectType, days: 'exclude' | 'only', extraCase = ''): string {
+  const dayCond =
+    days === 'only'
+      ? `(c.reported_at AT TIME ZONE $2)::date = ANY($6::date[])`
+      : `(c.reported_at AT TIME ZONE $2)::date <> ALL($6::date[])`;
+  return `
+WITH k AS MATERIALIZED (
+  SELECT c.id, c.case_no, c.reported_at, c.district_code, c.street_code, c.community_code, c.grid_code,
+         c.source, c.urgency, c.reporter_id, (c.reported_at AT TIME ZONE $2)::date AS day
+  FROM case_file c
+  WHERE c.district_code = $1 AND c.reported_at >= $3::timestamptz AND c.reported_at < $4::timestamptz
+    AND c.reported_at <= $5::timestamptz AND ${dayCond} ${extraCase}
+),
+fl AS MATERIALIZED (
+  SELECT f.case_id, f.seq, f.action, f.to_state, f.actor_id, f.department_id, f.payload,
+         f.stage_on_time, f.disposal_deadline, f.disposal_on_time,
+         count(*) FILTER (WHERE f.action = 'sendVerify') OVER w AS vtask,
+         count(*) FILTER (WHERE f.action = 'sendCheck') OVER w AS ctask,
+         count(*) FILTER (WHERE f.action = 'requestReturn') OVER w AS rtask
+  FROM k JOIN case_flow f ON f.case_id = k.id AND f.occurred_at <= $5::timestamptz
+  WINDOW w AS (PARTITION BY f.case_id ORDER BY f.seq)
+),
+answers AS (
+  SELECT case_id, action, CASE WHEN action = 'answerVerify' THEN vtask ELSE ctask END AS task,
+         (array_agg(actor_id ORDER BY seq))[1] AS actor_id,
+         (array_agg(stage_on_time ORDER BY seq))[1] AS on_time
+  FROM fl WHERE action IN ('answerVerify', 'answerCheck')
+  GROUP BY case_id, action, CASE WHEN action = 'answerVerify' THEN vtask ELSE ctask END
+),
+cf AS (
+  SELECT case_id,
+    (array_agg(to_state ORDER BY seq DESC))[1] AS state_at,
+    bool_or(action = 'file') AS filed,
+    bool_or(action = 'file' AND stage_on_time IS TRUE) AS filed_on_time,
+    bool_or(action IN ('decideVoid', 'refuseFiling') AND to_state = 'VOID') AS void_rec,
+    bool_or(action = 'auditSelfDisposal' AND to_state = 'CLOSED') AS self_pass,
+    bool_or(action = 'answerVerify' AND payload->>'truthful' = 'true') AS verified_true,
+    bool_or(action = 'accept') AS accepted,
+    count(*) FILTER (WHERE action = 'dispatch') AS dispatch_n,
+    count(*) FILTER (WHERE action = 'dispatch' AND stage_on_time IS TRUE) AS dispatch_on_time_n,
+    (array_agg(department_id ORDER BY seq DESC) FILTER (WHERE action = 'dispatch'))[1] AS last_dept,
+    array_agg(department_id) FILTER (WHERE action = 'dispatch') AS dispatch_depts,
+    bool_or(action = 'feedback') AS fed,
+    (array_agg(disposal_on_time ORDER BY seq DESC) FILTER (WHERE action = 'feedback'))[1] AS fed_on_time,
+    bool_or(action = 'close') AS closed,
+    bool_or(action = 'close' AND disposal_on_time IS TRUE) AS closed_on_time,
+    bool_or(action = 'close' AND stage_on_time IS TRUE) AS close_step_on_time,
+    (array_agg(disposal_deadline ORDER BY seq DESC) FILTER (WHERE disposal_deadline IS NOT NULL))[1] AS disposal_deadline,
+    count(*) FILTER (WHERE (action = 'answerCheck' AND payload->>'done' = 'false') OR action = 'rework') AS rework_n,
+    bool_or(action = 'decideExtension' AND payload->'approval'->>'final' = 'true'
+            AND payload->'approval'->>'approve' = 'true') AS extended,
+    count(*) FILTER (WHERE action = 'decideReturn' AND to_state = 'FILED') AS returns_n,
+    count(*) FILTER (WHERE action = 'sendVerify') AS verify_sent_n,
+    count(*) FILTER (WHERE action = 'sendVerify' AND stage_on_time IS TRUE) AS verify_sent_on_time_n,
+    count(*) FILTER (WHERE action = 'sendCheck') AS check_sent_n,
+    count(*) FILTER (WHERE action = 'sendCheck' AND stage_on_time IS TRUE) AS check_sent_on_time_n,
+    -- One answer per task (the workflow refuses a second), so counting answers counts tasks.
+    count(*) FILTER (WHERE action = 'answerVerify' AND stage_on_time IS TRUE) AS verify_on_time_n,
+    count(*) FILTER (WHERE action = 'answerCheck' AND stage_on_time IS TRUE) AS check_on_time_n
+  FROM fl GROUP BY case_id
+),
+d AS (
+  SELECT k.*, cf.*,
+    cf.filed AND cf.void_rec AS voided,
+    NOT (cf.filed AND cf.void_rec) AS nv,
+    k.source NOT IN ('patrol', 'self_disposal') AND cf.verified_true AND cf.filed AS public_verified,
+    NOT (cf.filed AND cf.void_rec) AND cf.filed AND (cf.closed OR cf.state_at IN ('FEEDBACK', 'CHECKING', 'TO_CLOSE')
+      OR (cf.state_at IN ${DISPOSING} AND cf.disposal_deadline < $5::timestamptz)) AS due_close,
+    coalesce(NOT (cf.filed AND cf.void_rec) AND cf.dispatch_n > 0 AND cf.state_at IN ${DISPOSING_RUNNING}
+      AND cf.disposal_deadline < $5::timestamptz, false) AS overdue,
+    (SELECT count(*) FROM unnest(cf.dispatch_depts) u WHERE u = cf.last_dept) AS dispatch_accurate_n
+  FROM k JOIN cf ON cf.case_id = k.id
+),
+contrib AS (
+  ${branchesOf(type).join('\n  UNION ALL\n  ')}
+)`;
+}
+
+const sumCols = (prefix = ''): string =>
+  RAW_COUNTS.map((c) => `coalesce(sum(${prefix}${c}), 0)::int AS ${c}`).join(', ');
+
+function windowParams(w: CountWindow, days: string[]): unknown[] {
+  return [w.districtCode, w.pgZone, w.fromUtc.toISOString(), w.toUtc.toISOString(), w.cutoff.toISOString(), days];
+}
+
+export interface DayState {
+  day: string;
+  cases: number;
+  terminal: boolean;
+  settledAt: string | null;
+}
+
+export interface DrillRow {
+  caseId: string;
+  caseNo: string;
+  reportedAt: string;
+  n: number;
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  unitGrids: number;
+}
+
+export interface SnapshotRow {
+  id: string;
+  objectType: string;
+  regionLevel: string;
+  periodKind: string;
+  periodLabel: string;
+  periodFrom: string;
+  periodTo: string;
+  cutoff: string;
+  profileId: string;
+  profileVersion: number;
+  publishedBy: string | null;
+  publishedAt: string;
+}
+
+const SNAPSHOT_COLUMNS = `id, object_type AS "objectType", region_level AS "regionLevel",
+  period_kind AS "periodKind", period_label AS "periodLabel",
+  to_char(period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(period_to, 'YYYY-MM-DD') AS "periodTo",
+  to_json(cutoff) #>> '{}' AS cutoff, profile_id AS "profileId", profile_version AS "profileVersion",
+  published_by AS "publishedBy", to_json(published_at) #>> '{}' AS "publishedAt"`;
+
+export class EvaluationRepository {
+  constructor(private readonly db: SqlRunner) {}
+
+  // --- counting ---------------------------------------------------------------------------------
+
+  /**
+   * Raw counts per object of one scope over the period, leaving out `skipDays` (local days read
+   * from the roll-up instead).
+   */
+  async rawCounts(
+    type: EvaluationObjectType,
+    scope: EvaluationScope,
+    w: CountWindow,
+    skipDays: string[],
+  ): Promise<Map<string, RawCounts>> {
+    const rows = await this.db.query<{ object_id: string } & RawCounts>(
+      `${contributionsSql(type, 'exclude')}
+       SELECT object_id, ${sumCols()} FROM contrib
+       WHERE scope = $7 AND object_id IS NOT NULL GROUP BY object_id`,
+      [...windowParams(w, skipDays), scope],
+    );
+    return toMap(rows);
+  }
+
+  /** Roll-up counts per object of one scope summed over the given local days. */
+  async rolledCounts(districtCode: string, scope: EvaluationScope, days: string[]): Promise<Map<string, RawCounts>> {
+    if (days.length === 0) return new Map();
+    const rows = await this.db.query<{ object_id: string } & RawCounts>(
+      `SELECT object_id, ${sumCols()} FROM evaluation_daily
+       WHERE district_code = $1 AND scope = $2 AND day = ANY($3::date[]) GROUP BY object_id`,
+      [districtCode, scope, days],
+    );
+    return toMap(rows);
+  }
+
+  /** The cases behind raw columns for objects of a scope, keyset-paged by (reported_at, id). */
+  async drilldown(
+    type: EvaluationObjectType,
+    scope: EvaluationScope,
+    w: CountWindow,
+    objectIds: string[],
+    columns: RawCount[],
+    after: { reportedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<DrillRow[]> {
+    const n = columns.map((c) => `coalesce(${c}, 0)`).join(' + ');
+    const keyset = `AND ($9::timestamptz IS NULL OR (c.reported_at, c.id) > ($9::timestamptz, $10::uuid))`;
+    const params = [...windowParams(w, []), scope, objectIds, after?.reportedAt ?? null, after?.id ?? null, limit];
+    return this.db.query<DrillRow>(
+      `${contributionsSql(type, 'exclude', keyset)}
+       SELECT case_id AS "caseId", case_no AS "caseNo", to_json(reported_at) #>> '{}' AS "reportedAt",
+              sum(${n})::int AS n
+       FROM contrib
+       WHERE scope = $7 AND object_id = ANY($8::text[])
+       GROUP BY case_id, case_no, reported_at
+       HAVING sum(${n}) > 0
+       ORDER BY reported_at, case_id
+       LIMIT $11`,
+      params,
+    );
+  }
+
+  // --- roll-up -----------------------------------------------------------------------------------
+
+  /** Per local day in [from, to): its cases, whether all are terminal, and the last flow record. */
+  async dayStates(districtCode: string, pgZone: string, fromUtc: Date, toUtc: Date): Promise<DayState[]> {
+    return this.db.query<DayState>(
+      `SELECT to_char(x.day, 'YYYY-MM-DD') AS day, count(*)::int AS cases,
+              bool_and(x.state IN ${TERMINAL}) AS terminal,
+              to_json(max(x.last_at)) #>> '{}' AS "settledAt"
+       FROM (
+         SELECT (c.reported_at AT TIME ZONE $2)::date AS day, c.state,
+                (SELECT max(f.occurred_at) FROM case_flow f WHERE f.case_id = c.id) AS last_at
+         FROM case_file c
+         WHERE c.district_code = $1 AND c.reported_at >= $3::timestamptz AND c.reported_at < $4::timestamptz
+       ) x
+       GROUP BY x.day ORDER BY x.day`,
+      [districtCode, pgZone, fromUtc.toISOString(), toUtc.toISOString()],
+    );
+  }
+
+  /** Rolled-up days in [from, to) valid at the cut-off (settled no later than it). */
+  async rolledDays(districtCode: string, fromDay: string, toDay: string, cutoff: Date): Promise<string[]> {
+    const rows = await this.db.query<{ day: string }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM evaluation_rollup_day
+       WHERE district_code = $1 AND day >= $2::date AND day < $3::date AND settled_at <= $4::timestamptz
+       ORDER BY day`,
+      [districtCode, fromDay, toDay, cutoff.toISOString()],
+    );
+    return rows.map((r) => r.day);
+  }
+
+  /** Every rolled-up day in [from, to), settled or not at any cut-off. */
+  async allRolledDays(districtCode: string, fromDay: string, toDay: string): Promise<string[]> {
+    const rows = await this.db.query<{ day: string }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM evaluation_rollup_day
+       WHERE district_code = $1 AND day >= $2::date AND day < $3::date`,
+      [districtCode, fromDay, toDay],
+    );
+    return rows.map((r) => r.day);
+  }
+
+  /** Serialises roll-up writers of a district (two refreshes would insert the same keys). */
+  async lockRollup(districtCode: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation_rollup:' || $1))`, [districtCode]);
+  }
+
+  /** Replaces the roll-up rows of the given days with the counts of all their records. */
+  async writeRollup(
+    w: CountWindow,
+    days: { day: string; cases: number; settledAt: string }[],
+  ): Promise<number> {
+    if (days.length === 0) return 0;
+    const list = days.map((d) => d.day);
+    await this.db.query(`DELETE FROM evaluation_daily WHERE district_code = $1 AND day = ANY($2::date[])`, [
+      w.districtCode,
+      list,
+    ]);
+    const cols = RAW_COUNTS.join(', ');
+    for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+      await this.db.query(
+        `INSERT INTO evaluation_daily (district_code, day, scope, object_id, ${cols})
+         ${contributionsSql(type, 'only')}
+         SELECT $1, day, scope, object_id, ${sumCols()} FROM contrib
+         WHERE object_id IS NOT NULL GROUP BY day, scope, object_id`,
+        windowParams(w, list),
+      );
+    }
+    await this.db.query(
+      `INSERT INTO evaluation_rollup_day (district_code, day, cases, settled_at, refreshed_at)
+       SELECT $1, x.day, x.cases, x.settled_at, now()
+       FROM unnest($2::date[], $3::int[], $4::timestamptz[]) AS x(day, cases, settled_at)
+       ON CONFLICT ON CONSTRAINT evaluation_rollup_day_pk
+       DO UPDATE SET cases = EXCLUDED.cases, settled_at = EXCLUDED.settled_at, refreshed_at = now()`,
+      [w.districtCode, list, days.map((d) => d.cases), days.map((d) => d.settledAt)],
+    );
+    return list.length;
+  }
+
+  /** Drops the roll-up of days that are no longer settled (a refresh found an open case). */
+  async dropRollup(districtCode: string, days: string[]): Promise<void> {
+    if (days.length === 0) return;
+    await this.db.query(`DELETE FROM evaluation_daily WHERE district_code = $1 AND day = ANY($2::date[])`, [
+      districtCode,
+      days,
+    ]);
+    await this.db.query(`DELETE FROM evaluation_rollup_day WHERE district_code = $1 AND day = ANY($2::date[])`, [
+      districtCode,
+      days,
+    ]);
+  }
+
+  // --- objects -----------------------------------------------------------------------------------
+
+  /** Current regions of a level (region table level names) under a code prefix, with their unit grids. */
+  async regions(districtCode: string, level: string, prefix: string): Promise<RegionRow[]> {
+    return this.db.query<RegionRow>(
+      `SELECT r.code, r.name,
+              CASE WHEN r.level = 'grid' THEN 1 ELSE (
+                SELECT count(*)::int FROM region g
+                WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.district_code = r.district_code
+                  AND left(g.code, char_length(r.code)) = r.code) END AS "unitGrids"
+       FROM region r
+       WHERE r.district_code = $1 AND r.level = $2 AND r.valid_to IS NULL AND r.code LIKE $3 || '%'
+       ORDER BY r.code`,
+      [districtCode, level, prefix],
+    );
+  }
+
+  async departmentNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; name: string }>(
+      `SELECT id::text AS id, name FROM department WHERE id::text = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; name: string }>(
+      `SELECT id::text AS id, display_name AS name FROM app_user WHERE id::text = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** 责任网格 of the district's inspectors. */
+  async inspectorGrids(districtCode: string): Promise<Map<string, string[]>> {
+    const rows = await this.db.query<{ userId: string; gridCode: string }>(
+      `SELECT user_id::text AS "userId", grid_code AS "gridCode" FROM inspector_grid
+       WHERE district_code = $1 ORDER BY user_id, grid_code`,
+      [districtCode],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.gridCode]);
+    return out;
+  }
+
+  // --- profiles ----------------------------------------------------------------------------------
+
+  async insertProfile(
+    p: { id: string; version: number; name: string; body: unknown; shipped: boolean },
+    createdBy: string | null,
+  ): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      `INSERT INTO evaluation_profile (id, version, name, body, shipped, created_by)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       ON CONFLICT ON CONSTRAINT evaluation_profile_pk DO NOTHING RETURNING id`,
+      [p.id, p.version, p.name, JSON.stringify(p.body), p.shipped, createdBy],
+    );
+    return rows.length > 0;
+  }
+
+  /** A profile's body: the given version, or the latest. */
+  async profile(id: string, version?: number): Promise<{ version: number; body: unknown } | null> {
+    const [row] = await this.db.query<{ version: number; body: unknown }>(
+      `SELECT version, body FROM evaluation_profile
+       WHERE id = $1 AND ($2::int IS NULL OR version = $2::int) ORDER BY version DESC LIMIT 1`,
+      [id, version ?? null],
+    );
+    return row ?? null;
+  }
+
+  async latestVersion(id: string): Promise<number | null> {
+    const [row] = await this.db.query<{ v: number | null }>(
+      `SELECT max(version) AS v FROM evaluation_profile WHERE id = $1`,
+      [id],
+    );
+    return row?.v ?? null;
+  }
+
+  async listProfiles(): Promise<
+    { id: string; version: number; name: string; shipped: boolean; basedOn: string | null; createdAt: string }[]
+  > {
+    return this.db.query(
+      `SELECT id, version, name, shipped, body->>'basedOn' AS "basedOn", to_json(created_at) #>> '{}' AS "createdAt"
+       FROM evaluation_profile ORDER BY id, version`,
+    );
+  }
+
+  // --- snapshots ---------------------------------------------------------------------------------
+
+  async insertSnapshot(s: {
+    districtCode: string;
+    objectType: string;
+    regionLevel: string;
+    periodKind: string;
+    periodLabel: string;
+    periodFrom: string;
+    periodTo: string;
+    cutoff: Date;
+    profileId: string;
+    profileVersion: number;
+    inputs: unknown;
+    results: unknown;
+    publishedBy: string;
+  }): Promise<string | null> {
+    const rows = await this.db.query<{ id: string }>(
+      `INSERT INTO evaluation_snapshot (district_code, object_type, region_level, period_kind, period_label,
+         period_from, period_to, cutoff, profile_id, profile_version, inputs, results, published_by)
+       VALUES ($1, $2, $3, $4, $5, $6::date, $7::date, $8::timestamptz, $9, $10, $11::jsonb, $12::jsonb, $13)
+       ON CONFLICT ON CONSTRAINT evaluation_snapshot_uq DO NOTHING RETURNING id`,
+      [
+        s.districtCode,
+        s.objectType,
+        s.regionLevel,
+        s.periodKind,
+        s.periodLabel,
+        s.periodFrom,
+        s.periodTo,
+        s.cutoff.toISOString(),
+        s.profileId,
+        s.profileVersion,
+        JSON.stringify(s.inputs),
+        JSON.stringify(s.results),
+        s.publishedBy,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async listSnapshots(districtCode: string): Promise<SnapshotRow[]> {
+    return this.db.query<SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM evaluation_snapshot WHERE district_code = $1
+       ORDER BY published_at DESC, id DESC`,
+      [districtCode],
+    );
+  }
+
+  async snapshot(
+    districtCode: string,
+    id: string,
+  ): Promise<(SnapshotRow & { inputs: unknown; results: unknown }) | null> {
+    const [row] = await this.db.query<SnapshotRow & { inputs: unknown; results: unknown }>(
+      `SELECT ${SNAPSHOT_COLUMNS}, inputs, results FROM evaluation_snapshot WHERE district_code = $1 AND id = $2`,
+      [districtCode, id],
+    );
+    return row ?? null;
+  }
+}
+
+function toMap(rows: ({ object_id: string } & RawCounts)[]): Map<string, RawCounts> {
+  const out = new Map<string, RawCounts>();
+  for (const r of rows) {
+    const counts = {} as RawCounts;
+    for (const c of RAW_COUNTS) counts[c] = Number(r[c]);
+    out.set(r.object_id, counts);
+  }
+  return out;
+}
