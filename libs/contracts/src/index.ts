@@ -16,3 +16,4 @@ export * from './attachments';
 export * from './audit';
 export * from './notifications';
 export * from './case-stats';
+export * from './open311';

@@ -10,6 +10,10 @@ import { CaseDetailPage } from '../pages/desk/CaseDetailPage';
 import { DepartmentDeskPage, DispatchDeskPage, FilingDeskPage, IntakeDeskPage } from '../pages/desk/DeskPages';
 import { RoleHome } from '../pages/desk/RoleHome';
 import { FieldRoutes } from '../pages/field/FieldRoutes';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { AcceptancePage } from '../pages/acceptance/AcceptancePage';
+import { AdminPage } from '../pages/admin/AdminPage';
+import { PublicReportPage } from '../pages/public/PublicReportPage';
 import './app.css';
 
 export function App() {
@@ -17,6 +21,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginScreen />} />
+        <Route path="/report" element={<PublicReportPage />} />
         <Route path="/field/*" element={<RequireAuth><FieldRoutes /></RequireAuth>} />
         <Route
           path="*"
@@ -68,6 +73,9 @@ function SignedInApp() {
           <Route path="/desk/dispatch" element={<DispatchDeskPage city={city.state} />} />
           <Route path="/desk/department" element={<DepartmentDeskPage city={city.state} />} />
           <Route path="/cases/:id" element={<CaseDetailPage city={city.state} />} />
+          <Route path="/dashboard" element={<DashboardPage city={city.state} />} />
+          <Route path="/acceptance" element={<AcceptancePage />} />
+          <Route path="/admin/*" element={<AdminPage city={city.state} onRetryCity={city.reload} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Open311ApiKeyView } from '@urbangrid/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
 import { Database, type SqlRunner } from '../../database/database';
 
 /** An issued API key as administrators see it (never the key itself after issue). */
-export interface ApiKeyView {
-  id: string;
-  keyPrefix: string;
-  channel: string;
-  label: string;
-  perIpOnly: boolean;
-  actingUsername: string;
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-}
+export type ApiKeyView = Open311ApiKeyView;
 
 /** The key a POST presented, once verified. */
 export interface VerifiedKey {

@@ -28,6 +28,12 @@ export class Open311Controller {
     await send(reply, formatOf(req), await this.service.discovery(ctx));
   }
 
+  @Get(['area.json', 'area.xml'])
+  area(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    this.read(req);
+    return send(reply, formatOf(req), this.service.area());
+  }
+
   @Get(['services.json', 'services.xml'])
   async services(@Req() req: FastifyRequest, @Query() q: Query311, @Res() reply: FastifyReply): Promise<void> {
     this.service.checkJurisdiction(this.read(req), q['jurisdiction_id']?.trim());

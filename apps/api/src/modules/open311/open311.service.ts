@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { AuthUser } from '../auth/principal';
@@ -62,6 +63,7 @@ export class Open311Service {
     private readonly attachments: AttachmentsService,
     @Inject(OPEN311_LIMITS) private readonly limits: Open311Limits,
     @Inject(OPEN311_CIPHER) private readonly cipher: CitizenDataCipher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private get repo(): Open311Repository {
@@ -96,6 +98,26 @@ export class Open311Service {
             formats: new WireList('format', ['text/xml', 'application/json']),
           },
         ]),
+      },
+    };
+  }
+
+  /**
+   * `area.{format}` (ours, an extension): the city's extent and base map for a client's map
+   * picker — public facts (the extent is where POSTs are accepted; the base map is in the CSP).
+   */
+  area(): WireDocument {
+    const [minLon, minLat, maxLon, maxLat] = this.config.cityExtent;
+    return {
+      root: 'area',
+      body: {
+        name: this.config.cityName,
+        name_en: this.config.cityNameEn,
+        min_lat: minLat,
+        min_long: minLon,
+        max_lat: maxLat,
+        max_long: maxLon,
+        basemap_url: this.config.basemapUrl,
       },
     };
   }

@@ -1,5 +1,9 @@
 import { casesZhCN } from '../../cases/i18n/cases.zh-CN';
 import { fieldZhCN } from '../../field/i18n/field.zh-CN';
+import { dashboardZhCN } from '../../dashboard/i18n/dashboard.zh-CN';
+import { acceptanceZhCN } from '../../acceptance/i18n/acceptance.zh-CN';
+import { adminZhCN } from '../../admin/i18n/admin.zh-CN';
+import { publicReportZhCN } from '../../public-report/i18n/public-report.zh-CN';
 
 /**
  * Simplified Chinese, the default language. The source of truth for the key set: `en.ts` must
@@ -149,6 +153,10 @@ export const zhCN = {
   },
   cases: casesZhCN,
   field: fieldZhCN,
+  dashboard: dashboardZhCN,
+  acceptance: acceptanceZhCN,
+  admin: adminZhCN,
+  publicReport: publicReportZhCN,
 } as const;
 
 /** Same shape as {@link zhCN} with every leaf widened to `string`: the type of every locale. */

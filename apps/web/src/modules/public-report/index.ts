@@ -1,0 +1,3 @@
+import './public-report.css';
+
+export { PublicReport } from './components/PublicReport';
