@@ -10,9 +10,6 @@ import { CaseDetailPage } from '../pages/desk/CaseDetailPage';
 import { DepartmentDeskPage, DispatchDeskPage, FilingDeskPage, IntakeDeskPage } from '../pages/desk/DeskPages';
 import { RoleHome } from '../pages/desk/RoleHome';
 import { FieldRoutes } from '../pages/field/FieldRoutes';
-import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { AcceptancePage } from '../pages/acceptance/AcceptancePage';
-import { AdminPage } from '../pages/admin/AdminPage';
 import { PublicReportPage } from '../pages/public/PublicReportPage';
 import './app.css';
 
@@ -73,9 +70,6 @@ function SignedInApp() {
           <Route path="/desk/dispatch" element={<DispatchDeskPage city={city.state} />} />
           <Route path="/desk/department" element={<DepartmentDeskPage city={city.state} />} />
           <Route path="/cases/:id" element={<CaseDetailPage city={city.state} />} />
-          <Route path="/dashboard" element={<DashboardPage city={city.state} />} />
-          <Route path="/acceptance" element={<AcceptancePage />} />
-          <Route path="/admin/*" element={<AdminPage city={city.state} onRetryCity={city.reload} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
