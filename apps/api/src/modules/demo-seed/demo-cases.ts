@@ -30,7 +30,7 @@ import type { CaseRow, FlowRow } from '../cases/cases.repository';
 import type { TimeLimitContext } from '../timelimits/time-limits.service';
 import { CITY_SCOPE, DEFAULT_CALENDAR_CODE } from '../timelimits/time-limits-seed';
 import { TimeLimitsRepository } from '../timelimits/time-limits.repository';
-import { DemoCasesRepository } from './demo-cases.repository';
+import { DemoCasesRepository, type DemoPlaceRow } from './demo-cases.repository';
 
 /**
  * 演示案卷: replays the demo dataset's year of case scripts (contracts `DemoCaseScript`, made by
@@ -48,7 +48,7 @@ export interface DemoCasesResult {
 const CASE_BATCH = 1_000;
 const FLOW_BATCH = 5_000;
 
-interface Ids {
+export interface Ids {
   actor(username: string): Actor;
   implied(action: CaseAction, gridCode: string): string;
   gridInspector(gridCode: string): string;
@@ -87,36 +87,7 @@ export async function seedDemoCases(tx: SqlRunner, dataset: DemoCityDataset): Pr
     lastNo.set(year, n);
     try {
       const replayed = replayScript(script, ids, tl, place.gridCode, reportedAt);
-      const row: CaseRow = {
-        id: replayed.caseId,
-        caseNo: `${year}${String(n).padStart(8, '0')}`,
-        districtCode: place.districtCode,
-        streetCode: place.streetCode,
-        communityCode: place.communityCode,
-        gridCode: place.gridCode,
-        source: script.source,
-        kind: script.kind,
-        classCode: script.classCode,
-        description,
-        address: place.address,
-        lon: script.position[0],
-        lat: script.position[1],
-        positionManual: false,
-        componentCode: script.componentCode ?? null,
-        reporterId: replayed.reporterId,
-        publicReporterEnc: null,
-        taskInspectorId: replayed.last.next.taskInspectorId,
-        departmentId: replayed.last.next.departmentId,
-        firstDepartmentId: replayed.last.next.firstDepartmentId,
-        duplicateOf: null,
-        urgency: script.urgent ? 'urgent' : 'normal',
-        areaClass: null,
-        filingStandard: replayed.filing,
-        reportedAt,
-        filedAt: replayed.filedAt,
-        closedAt: replayed.last.next.state === 'CLOSED' ? replayed.last.record.at : null,
-        ...columnsOf(replayed.last),
-      };
+      const row = caseRowOf(script, place, replayed, `${year}${String(n).padStart(8, '0')}`, description);
       cases.push(row);
       for (const f of replayed.flows) flows.push({ ...f, caseId: row.id, districtCode: row.districtCode });
     } catch (e) {
@@ -124,16 +95,68 @@ export async function seedDemoCases(tx: SqlRunner, dataset: DemoCityDataset): Pr
     }
   });
 
+  await writeCaseHistory(repo, cases, flows);
+  for (const [year, last] of lastNo) await repo.setCaseNumberSequence(year, last);
+  return { cases: cases.length, flows: flows.length };
+}
+
+/**
+ * Writes replayed cases and their flow records in batches, then appends the audit chain in the
+ * order things happened, as live actions would have appended it. Shared with the history import
+ * (modules/history-import), which replays an old system's cases the same way.
+ */
+export async function writeCaseHistory(
+  repo: DemoCasesRepository,
+  cases: CaseRow[],
+  flows: FlowRow[],
+): Promise<void> {
   for (let i = 0; i < cases.length; i += CASE_BATCH) await repo.insertCases(cases.slice(i, i + CASE_BATCH));
   for (let i = 0; i < flows.length; i += FLOW_BATCH) await repo.insertFlows(flows.slice(i, i + FLOW_BATCH));
-  // The audit chain in the order things happened, as live actions would have appended it.
   const timeline = [...flows].sort(
     (a, b) =>
       a.occurredAt.getTime() - b.occurredAt.getTime() || a.caseId.localeCompare(b.caseId) || a.seq - b.seq,
   );
   await repo.appendAudit(timeline, FLOW_BATCH);
-  for (const [year, last] of lastNo) await repo.setCaseNumberSequence(year, last);
-  return { cases: cases.length, flows: flows.length };
+}
+
+/** The case row of a replayed script, as the cases service would have stored it. */
+export function caseRowOf(
+  script: DemoCaseScript,
+  place: DemoPlaceRow,
+  replayed: Replayed,
+  caseNo: string,
+  description: string,
+): CaseRow {
+  return {
+    id: replayed.caseId,
+    caseNo,
+    districtCode: place.districtCode!,
+    streetCode: place.streetCode,
+    communityCode: place.communityCode,
+    gridCode: place.gridCode!,
+    source: script.source,
+    kind: script.kind,
+    classCode: script.classCode,
+    description,
+    address: place.address,
+    lon: script.position[0],
+    lat: script.position[1],
+    positionManual: false,
+    componentCode: script.componentCode ?? null,
+    reporterId: replayed.reporterId,
+    publicReporterEnc: null,
+    taskInspectorId: replayed.last.next.taskInspectorId,
+    departmentId: replayed.last.next.departmentId,
+    firstDepartmentId: replayed.last.next.firstDepartmentId,
+    duplicateOf: null,
+    urgency: script.urgent ? 'urgent' : 'normal',
+    areaClass: null,
+    filingStandard: replayed.filing,
+    reportedAt: new Date(script.at),
+    filedAt: replayed.filedAt,
+    closedAt: replayed.last.next.state === 'CLOSED' ? replayed.last.record.at : null,
+    ...columnsOf(replayed.last),
+  };
 }
 
 /**
@@ -142,7 +165,7 @@ export async function seedDemoCases(tx: SqlRunner, dataset: DemoCityDataset): Pr
  * same; the deadline arithmetic then skips an Intl lookup per probe, which is most of the replay
  * time. A zone whose offset changes in that span is kept as it is.
  */
-function withFixedOffset(calendar: WorkCalendar, from: number, to: number): WorkCalendar {
+export function withFixedOffset(calendar: WorkCalendar, from: number, to: number): WorkCalendar {
   const day = 86_400_000;
   const offset = zoneOffsetMinutes(calendar.timeZone, from);
   for (let t = from - 31 * day; t <= to + 400 * day; t += day / 2) {
@@ -154,7 +177,7 @@ function withFixedOffset(calendar: WorkCalendar, from: number, to: number): Work
 }
 
 /** The district's time-limit context, read as `TimeLimitsService.loadContext` reads it. */
-async function loadTimeLimits(tx: SqlRunner, districtCode: string): Promise<TimeLimitContext> {
+export async function loadTimeLimits(tx: SqlRunner, districtCode: string): Promise<TimeLimitContext> {
   const repo = new TimeLimitsRepository(tx);
   const settings = (await repo.findSettings(districtCode)) ?? (await repo.findSettings(CITY_SCOPE));
   const calendarRow =
@@ -190,7 +213,7 @@ async function loadTimeLimits(tx: SqlRunner, districtCode: string): Promise<Time
 }
 
 /** Users, departments and responsibility grids, resolved once (the API's `AuthUser` → `Actor`). */
-async function loadIds(repo: DemoCasesRepository): Promise<Ids> {
+export async function loadIds(repo: DemoCasesRepository): Promise<Ids> {
   const users = await repo.users();
   const departments = await repo.departments();
   const byUsername = new Map(users.map((u) => [u.username, u]));
@@ -253,7 +276,7 @@ async function loadIds(repo: DemoCasesRepository): Promise<Ids> {
   };
 }
 
-interface Replayed {
+export interface Replayed {
   caseId: string;
   reporterId: string;
   last: CaseStep;
@@ -263,7 +286,7 @@ interface Replayed {
 }
 
 /** One script through the machine, step by step, as the cases service would have stored it. */
-function replayScript(
+export function replayScript(
   script: DemoCaseScript,
   ids: Ids,
   tl: TimeLimitContext,
@@ -281,7 +304,7 @@ function replayScript(
   let last: CaseStep | null = null;
   const flows: Replayed['flows'] = [];
   for (const [i, step] of script.steps.entries()) {
-    at = new Date(at.getTime() + step[1] * 60_000);
+    at = new Date(at.getTime() + Math.round(step[1] * 60_000));
     const username = typeof step[2] === 'string' ? step[2] : ids.implied(step[0], gridCode);
     const actor = ids.actor(username);
     const departmentBefore: string | null = snapshot?.departmentId ?? null;
