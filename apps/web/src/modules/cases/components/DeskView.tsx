@@ -10,10 +10,15 @@ import { useNow } from '../hooks/useNow';
 import { DESKS, OPEN_STATES, deskAccess, homePathFor, visibleDesks, type DeskId } from '../state/desks';
 import { activeDeadline } from '../utils/countdown';
 import { sortDispatchQueue } from '../utils/queue-sort';
+import { registerSourcesFor } from '../utils/register-form';
 import { CaseDetailView } from './CaseDetailView';
 import { CaseError } from './CaseError';
 import { CaseList } from './CaseList';
 import { CasesMap } from './CasesMap';
+import { RegisterForm } from './RegisterForm';
+
+/** Route of the registration form on its own page (phones, and the leader's 领导交办). */
+export const REGISTER_PATH = '/desk/register';
 
 const WIDE = '(min-width: 1000px)';
 
@@ -34,6 +39,11 @@ export function DeskNav() {
           {t(`cases.desks.${d.id}.title`)}
         </NavLink>
       ))}
+      {role === 'leader' && (
+        <NavLink to={REGISTER_PATH} className="desk-nav__link">
+          {t('cases.register.openLeader')}
+        </NavLink>
+      )}
       <NavLink to="/map" className="desk-nav__link">
         {t('cases.desks.map')}
       </NavLink>
@@ -59,6 +69,8 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
   const openCases = useCaseList(isDispatch ? mapQuery : null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = useCaseDetail(selectedId);
+  /** The registration form is open in the side panel (wide screens). */
+  const [registering, setRegistering] = useState(false);
 
   useEffect(() => {
     document.title = t(`cases.desks.${deskId}.title`);
@@ -75,8 +87,10 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
 
   const select = useCallback(
     (id: string) => {
-      if (window.matchMedia(WIDE).matches) setSelectedId(id);
-      else void navigate(`/cases/${id}`);
+      if (window.matchMedia(WIDE).matches) {
+        setRegistering(false);
+        setSelectedId(id);
+      } else void navigate(`/cases/${id}`);
     },
     [navigate],
   );
@@ -95,6 +109,21 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
   if (!role) return null;
   const access = deskAccess(desk, role);
   if (access === 'none') return <Navigate to={homePathFor(role) ?? '/'} replace />;
+  // 登记: the operator registers public reports at the intake desk.
+  const canRegister = deskId === 'intake' && access === 'work' && registerSourcesFor(role) !== null;
+  const openRegister = () => {
+    if (window.matchMedia(WIDE).matches) {
+      setSelectedId(null);
+      setRegistering(true);
+    } else void navigate(REGISTER_PATH);
+  };
+  const onRegistered = (created: CaseDetail) => {
+    setRegistering(false);
+    setSelectedId(created.id);
+    replace(created);
+    reloadList();
+  };
+  const panelOpen = selectedId !== null || registering;
 
   return (
     <div className={`desk desk--${deskId}`} data-desk={deskId}>
@@ -103,11 +132,22 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
         <h1 className="desk__title">{t(`cases.desks.${deskId}.title`)}</h1>
         <p className="desk__description">{t(`cases.desks.${deskId}.description`)}</p>
         {access === 'read' && <p className="desk__readonly">{t('cases.desks.readOnly')}</p>}
+        {canRegister && (
+          <button
+            type="button"
+            className="ug-button ug-button--small"
+            onClick={openRegister}
+            aria-expanded={registering}
+            data-testid="register-open"
+          >
+            {t('cases.register.open')}
+          </button>
+        )}
         <button type="button" className="ug-button ug-button--small ug-button--secondary" onClick={list.reload}>
           {t('cases.list.reload')}
         </button>
       </header>
-      <div className={`desk__body${selectedId ? ' desk__body--with-detail' : ''}`}>
+      <div className={`desk__body${panelOpen ? ' desk__body--with-detail' : ''}`}>
         {isDispatch && (
           <div className="desk__map">
             <CasesMap city={city} points={points} selectedId={selectedId} onSelect={select} label={t('cases.mapLabel')} />
@@ -129,6 +169,16 @@ export function DeskView({ desk: deskId, city }: DeskViewProps) {
             onSelect={(c: CaseSummary) => select(c.id)}
           />
         </div>
+        {registering && (
+          <div className="desk__detail desk__register">
+            <RegisterForm
+              city={city}
+              sources={registerSourcesFor(role) ?? []}
+              onCreated={onRegistered}
+              onClose={() => setRegistering(false)}
+            />
+          </div>
+        )}
         {selectedId && (
           <div className="desk__detail">
             <button type="button" className="ug-button ug-button--small ug-button--secondary desk__close" onClick={() => setSelectedId(null)}>

@@ -14,6 +14,10 @@ export interface PhotoPickerProps {
   /** data-testid of the file input (tests set files on it). */
   testId?: string;
   invalid?: boolean;
+  /** Text of the add button (default: take a photo). */
+  addLabel?: string;
+  /** Open the rear camera on a phone (default); off where photos come as files (the desks). */
+  capture?: boolean;
 }
 
 let photoSeq = 0;
@@ -22,7 +26,15 @@ let photoSeq = 0;
  * Photos from the camera (capture="environment" opens the rear camera on a phone; the album is
  * offered too), shown as thumbnails with a remove button each.
  */
-export function PhotoPicker({ legend, photos, onChange, testId, invalid = false }: PhotoPickerProps) {
+export function PhotoPicker({
+  legend,
+  photos,
+  onChange,
+  testId,
+  invalid = false,
+  addLabel,
+  capture = true,
+}: PhotoPickerProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const previews = useMemo(() => photos.map((p) => ({ ...p, url: URL.createObjectURL(p.file) })), [photos]);
@@ -66,7 +78,7 @@ export function PhotoPicker({ legend, photos, onChange, testId, invalid = false 
           className="field-file-input"
           type="file"
           accept="image/*"
-          capture="environment"
+          capture={capture ? 'environment' : undefined}
           multiple
           data-testid={testId}
           onChange={(e) => {
@@ -74,7 +86,7 @@ export function PhotoPicker({ legend, photos, onChange, testId, invalid = false 
             e.currentTarget.value = '';
           }}
         />
-        {t('field.report.addPhoto')}
+        {addLabel ?? t('field.report.addPhoto')}
       </label>
     </fieldset>
   );
