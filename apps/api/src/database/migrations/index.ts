@@ -17,9 +17,9 @@ import { CitizenDataEncrypted1763800001600 } from './1763800001600-citizenDataEn
 import { IdempotencyResource1763800001700 } from './1763800001700-idempotencyResource';
 import { Open3111763800001800 } from './1763800001800-open311';
 import { Evaluation1763800001900 } from './1763800001900-evaluation';
-import { Evaluation1763800001900 } from './1763800001900-evaluation';
 import { AuditChains1763800002000 } from './1763800002000-auditChains';
 import { Acceptance1763800002100 } from './1763800002100-acceptance';
+import { CaseListIndexes1763800002200 } from './1763800002200-caseListIndexes';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -42,7 +42,7 @@ export const MIGRATIONS = [
   IdempotencyResource1763800001700,
   Open3111763800001800,
   Evaluation1763800001900,
-  Evaluation1763800001900,
   AuditChains1763800002000,
   Acceptance1763800002100,
+  CaseListIndexes1763800002200,
 ];

@@ -637,8 +637,12 @@ function buildWhere(scope: CaseScope, f: CaseFilter, now: Date): { where: string
   }
   if (f.from) where.push(`c.reported_at >= ${p(f.from)}`);
   if (f.to) where.push(`c.reported_at < ${p(f.to)}`);
-  if (f.q)
-    where.push(`(c.case_no = ${p(f.q)} OR c.description LIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)})`);
+  if (f.q) {
+    // A case number is found through its unique index; other text searches descriptions (a scan
+    // of the otherwise filtered cases: no text index yet).
+    if (/^[0-9A-Za-z-]{6,20}$/.test(f.q)) where.push(`c.case_no = ${p(f.q)}`);
+    else where.push(`c.description LIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)}`);
+  }
   if (f.overdue !== undefined) {
     const pred = overduePredicate(p(now));
     where.push(f.overdue ? `(${pred})` : `NOT (${pred})`);
