@@ -1,10 +1,4 @@
-import {
-  DomainError,
-  formatLocalDate,
-  localToUtc,
-  type PeriodKind,
-  utcToLocal,
-} from '@urbangrid/domain';
+import { DomainError, formatLocalDate, localToUtc, type PeriodKind, utcToLocal } from '@urbangrid/domain';
 
 /** 评价周期 resolved to whole local days [fromDay, toDay) and the UTC instants that bound them. */
 export interface EvaluationPeriod {
@@ -52,7 +46,8 @@ export function resolvePeriod(
   let toDay: number;
   let label: string;
   if (kind === 'custom') {
-    if (!q.from || !q.to) throw invalid('from', 'a custom period needs from and to (YYYY-MM-DD, to exclusive)');
+    if (!q.from || !q.to)
+      throw invalid('from', 'a custom period needs from and to (YYYY-MM-DD, to exclusive)');
     fromDay = dayOf(q.from, 'from');
     toDay = dayOf(q.to, 'to');
     if (toDay <= fromDay) throw invalid('to', 'to must be after from (the range is [from, to))');
@@ -66,7 +61,7 @@ export function resolvePeriod(
       case 'week': {
         const d = dayOf(at, 'at');
         // 1970-01-01 was a Thursday: ISO weekday = ((day + 3) mod 7) + 1.
-        fromDay = d - (((d + 3) % 7) + 7) % 7;
+        fromDay = d - ((((d + 3) % 7) + 7) % 7);
         toDay = fromDay + 7;
         label = formatLocalDate(fromDay);
         break;
@@ -88,7 +83,8 @@ export function resolvePeriod(
         break;
       }
       case 'year': {
-        if (!/^\d{4}$/.test(at)) throw invalid('at', `a year period needs at = YYYY, got ${JSON.stringify(at)}`);
+        if (!/^\d{4}$/.test(at))
+          throw invalid('at', `a year period needs at = YYYY, got ${JSON.stringify(at)}`);
         fromDay = dayUtc(Number(at), 0, 1);
         toDay = dayUtc(Number(at) + 1, 0, 1);
         label = at;

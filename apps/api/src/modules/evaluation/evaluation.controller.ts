@@ -48,7 +48,9 @@ export class EvaluationController {
   @Post('rollup/refresh')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Recompute the daily roll-up of [from, to): settled days written, open days dropped' })
+  @ApiOperation({
+    summary: 'Recompute the daily roll-up of [from, to): settled days written, open days dropped',
+  })
   refresh(@CurrentUser() user: AuthUser, @Body() body: RollupRefreshDto): Promise<RollupRefreshResult> {
     return this.evaluation.refreshRollup(user, body);
   }
@@ -72,7 +74,9 @@ export class EvaluationController {
 
   @Post('snapshots')
   @Roles('admin')
-  @ApiOperation({ summary: 'Publish a monthly evaluation: results and inputs frozen with cut-off and profile' })
+  @ApiOperation({
+    summary: 'Publish a monthly evaluation: results and inputs frozen with cut-off and profile',
+  })
   publish(@CurrentUser() user: AuthUser, @Body() body: PublishSnapshotDto): Promise<EvaluationSnapshot> {
     return this.evaluation.publishSnapshot(user, body);
   }

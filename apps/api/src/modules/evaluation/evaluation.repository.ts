@@ -123,7 +123,13 @@ function branchesOf(type: EvaluationObjectType): string[] {
     case 'department':
       return [
         // The disposing department: the target of the last 派遣 at the cut-off.
-        branch(`'department'`, 'd.last_dept::text', 'd', { ...CASE_COUNTS, returned: '0' }, 'd.last_dept IS NOT NULL'),
+        branch(
+          `'department'`,
+          'd.last_dept::text',
+          'd',
+          { ...CASE_COUNTS, returned: '0' },
+          'd.last_dept IS NOT NULL',
+        ),
         // 回退数: approved returns, to the department that asked (its requestReturn record).
         branch(
           `'department'`,
@@ -309,7 +315,14 @@ const sumCols = (prefix = ''): string =>
   RAW_COUNTS.map((c) => `coalesce(sum(${prefix}${c}), 0)::int AS ${c}`).join(', ');
 
 function windowParams(w: CountWindow, days: string[]): unknown[] {
-  return [w.districtCode, w.pgZone, w.fromUtc.toISOString(), w.toUtc.toISOString(), w.cutoff.toISOString(), days];
+  return [
+    w.districtCode,
+    w.pgZone,
+    w.fromUtc.toISOString(),
+    w.toUtc.toISOString(),
+    w.cutoff.toISOString(),
+    days,
+  ];
 }
 
 export interface DayState {
@@ -378,7 +391,11 @@ export class EvaluationRepository {
   }
 
   /** Roll-up counts per object of one scope summed over the given local days. */
-  async rolledCounts(districtCode: string, scope: EvaluationScope, days: string[]): Promise<Map<string, RawCounts>> {
+  async rolledCounts(
+    districtCode: string,
+    scope: EvaluationScope,
+    days: string[],
+  ): Promise<Map<string, RawCounts>> {
     if (days.length === 0) return new Map();
     const rows = await this.db.query<{ object_id: string } & RawCounts>(
       `SELECT object_id, ${sumCols()} FROM evaluation_daily
@@ -400,7 +417,14 @@ export class EvaluationRepository {
   ): Promise<DrillRow[]> {
     const n = columns.map((c) => `coalesce(${c}, 0)`).join(' + ');
     const keyset = `AND ($9::timestamptz IS NULL OR (c.reported_at, c.id) > ($9::timestamptz, $10::uuid))`;
-    const params = [...windowParams(w, []), scope, objectIds, after?.reportedAt ?? null, after?.id ?? null, limit];
+    const params = [
+      ...windowParams(w, []),
+      scope,
+      objectIds,
+      after?.reportedAt ?? null,
+      after?.id ?? null,
+      limit,
+    ];
     return this.db.query<DrillRow>(
       `${contributionsSql(type, 'exclude', keyset)}
        SELECT case_id AS "caseId", case_no AS "caseNo", to_json(reported_at) #>> '{}' AS "reportedAt",
@@ -499,10 +523,10 @@ export class EvaluationRepository {
       districtCode,
       days,
     ]);
-    await this.db.query(`DELETE FROM evaluation_rollup_day WHERE district_code = $1 AND day = ANY($2::date[])`, [
-      districtCode,
-      days,
-    ]);
+    await this.db.query(
+      `DELETE FROM evaluation_rollup_day WHERE district_code = $1 AND day = ANY($2::date[])`,
+      [districtCode, days],
+    );
   }
 
   // --- objects -----------------------------------------------------------------------------------
@@ -584,7 +608,14 @@ export class EvaluationRepository {
   }
 
   async listProfiles(): Promise<
-    { id: string; version: number; name: string; shipped: boolean; basedOn: string | null; createdAt: string }[]
+    {
+      id: string;
+      version: number;
+      name: string;
+      shipped: boolean;
+      basedOn: string | null;
+      createdAt: string;
+    }[]
   > {
     return this.db.query(
       `SELECT id, version, name, shipped, body->>'basedOn' AS "basedOn", to_json(created_at) #>> '{}' AS "createdAt"

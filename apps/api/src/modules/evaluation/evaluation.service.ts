@@ -66,7 +66,12 @@ const REGION_TABLE_LEVEL: Record<RegionLevel, string> = {
 
 /** Inspector counts read over the inspector's 责任网格 (from the unit-grid counts), spec 05 §2. */
 const INSPECTOR_GRID_COUNTS: readonly RawCount[] = ['filed', 'voided', 'public_reports_verified'];
-const INSPECTOR_GRID_COUNT_IDS: readonly CountId[] = ['filed', 'voided', 'missedReports', 'publicReportsVerified'];
+const INSPECTOR_GRID_COUNT_IDS: readonly CountId[] = [
+  'filed',
+  'voided',
+  'missedReports',
+  'publicReportsVerified',
+];
 
 const DEFAULT_DRILL_PAGE = 100;
 
@@ -88,7 +93,10 @@ export class EvaluationService implements OnModuleInit {
   /** The shipped profiles are seed data: inserted once, a city may add its own versions. */
   async onModuleInit(): Promise<void> {
     for (const p of shippedEvaluationProfiles())
-      await this.repo.insertProfile({ id: p.id, version: p.version, name: p.name, body: p, shipped: true }, null);
+      await this.repo.insertProfile(
+        { id: p.id, version: p.version, name: p.name, body: p, shipped: true },
+        null,
+      );
   }
 
   // --- results -----------------------------------------------------------------------------------
@@ -99,7 +107,15 @@ export class EvaluationService implements OnModuleInit {
     const { profile, level, period, cutoff } = await this.request(q, user.districtCode, now);
     await this.ensureRollup(user.districtCode, period, now);
     const counts = await this.objectCounts(user.districtCode, type, level, period, cutoff, { rollup: true });
-    const items = await this.evaluate(user.districtCode, type, level, q.regionCode, counts.byObject, profile, period);
+    const items = await this.evaluate(
+      user.districtCode,
+      type,
+      level,
+      q.regionCode,
+      counts.byObject,
+      profile,
+      period,
+    );
     return {
       districtCode: user.districtCode,
       objectType: type,
@@ -110,9 +126,7 @@ export class EvaluationService implements OnModuleInit {
       notRecorded: [...NOT_RECORDED_COUNTS],
       source: { rolledDays: counts.rolledDays, rawDays: period.days - counts.rolledDays },
       items:
-        user.role === 'department'
-          ? items.filter((i) => user.departmentIds.includes(i.objectId))
-          : items,
+        user.role === 'department' ? items.filter((i) => user.departmentIds.includes(i.objectId)) : items,
     };
   }
 
@@ -121,7 +135,10 @@ export class EvaluationService implements OnModuleInit {
     const type = q.objectType;
     this.checkReadable(user, type);
     if (user.role === 'department' && !user.departmentIds.includes(q.objectId))
-      throw new ApiError('EVALUATION.OBJECT_NOT_IN_SCOPE', 'a department reads its own department and sub-units only');
+      throw new ApiError(
+        'EVALUATION.OBJECT_NOT_IN_SCOPE',
+        'a department reads its own department and sub-units only',
+      );
     if (!isCountId(q.count))
       throw new ApiError('EVALUATION.COUNT_UNKNOWN', `no count ${q.count}`, [
         { field: 'count', message: 'a count id of EvaluationCounts, e.g. filed' },
@@ -177,7 +194,9 @@ export class EvaluationService implements OnModuleInit {
     opts: { rollup: boolean },
   ): Promise<{ byObject: Map<string, RawCounts>; rolledDays: number }> {
     const w = this.window(districtCode, period, cutoff);
-    const rolled = opts.rollup ? await this.repo.rolledDays(districtCode, period.from, period.to, cutoff) : [];
+    const rolled = opts.rollup
+      ? await this.repo.rolledDays(districtCode, period.from, period.to, cutoff)
+      : [];
     const scopeCounts = async (t: EvaluationObjectType, scope: EvaluationScope) => {
       const out = await this.repo.rawCounts(t, scope, w, rolled);
       for (const [id, c] of await this.repo.rolledCounts(districtCode, scope, rolled))
@@ -203,7 +222,11 @@ export class EvaluationService implements OnModuleInit {
   // --- roll-up -----------------------------------------------------------------------------------
 
   /** Admin: recompute every day of [from, to) that is settled, drop those no longer settled. */
-  async refreshRollup(user: AuthUser, body: RollupRefreshDto, now = new Date()): Promise<RollupRefreshResult> {
+  async refreshRollup(
+    user: AuthUser,
+    body: RollupRefreshDto,
+    now = new Date(),
+  ): Promise<RollupRefreshResult> {
     const period = resolvePeriod('custom', body, this.config.timeZone);
     return this.rollDays(user.districtCode, period, now, 'all');
   }
@@ -244,7 +267,10 @@ export class EvaluationService implements OnModuleInit {
       await repo.lockRollup(districtCode);
       const existing = new Set(await repo.allRolledDays(districtCode, period.from, period.to));
       const states = new Map(
-        (await repo.dayStates(districtCode, pgTimeZone(tz), period.fromUtc, period.toUtc)).map((s) => [s.day, s]),
+        (await repo.dayStates(districtCode, pgTimeZone(tz), period.fromUtc, period.toUtc)).map((s) => [
+          s.day,
+          s,
+        ]),
       );
       const write: { day: string; cases: number; settledAt: string }[] = [];
       const drop: string[] = [];
@@ -305,7 +331,10 @@ export class EvaluationService implements OnModuleInit {
       user.id,
     );
     if (!inserted)
-      throw new ApiError('EVALUATION.PROFILE_VERSION_CONFLICT', `profile ${profile.id} v${profile.version} exists`);
+      throw new ApiError(
+        'EVALUATION.PROFILE_VERSION_CONFLICT',
+        `profile ${profile.id} v${profile.version} exists`,
+      );
     return profile;
   }
 
@@ -322,7 +351,11 @@ export class EvaluationService implements OnModuleInit {
   // --- snapshots ---------------------------------------------------------------------------------
 
   /** Publish a monthly evaluation: the results and their inputs, frozen with cut-off and profile. */
-  async publishSnapshot(user: AuthUser, body: PublishSnapshotDto, now = new Date()): Promise<EvaluationSnapshot> {
+  async publishSnapshot(
+    user: AuthUser,
+    body: PublishSnapshotDto,
+    now = new Date(),
+  ): Promise<EvaluationSnapshot> {
     const results = await this.results(
       user,
       {
@@ -377,7 +410,10 @@ export class EvaluationService implements OnModuleInit {
 
   private checkReadable(user: AuthUser, type: EvaluationObjectType): void {
     if (user.role === 'department' && type !== 'department')
-      throw new ApiError('EVALUATION.OBJECT_NOT_IN_SCOPE', 'a department reads the department evaluation only');
+      throw new ApiError(
+        'EVALUATION.OBJECT_NOT_IN_SCOPE',
+        'a department reads the department evaluation only',
+      );
   }
 
   /** Profile, level, period and cut-off of a request, checked. */
@@ -472,7 +508,13 @@ export class EvaluationService implements OnModuleInit {
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         // Object-specific (a region without unit grids, counts that disagree): kept, unranked.
-        if (!['EVALUATION.COUNT_INVALID', 'EVALUATION.COUNTS_INCONSISTENT', 'EVALUATION.COUNT_MISSING'].includes(e.code))
+        if (
+          ![
+            'EVALUATION.COUNT_INVALID',
+            'EVALUATION.COUNTS_INCONSISTENT',
+            'EVALUATION.COUNT_MISSING',
+          ].includes(e.code)
+        )
           throw e;
         error = { code: e.code, message: e.message };
       }
@@ -488,8 +530,8 @@ export class EvaluationService implements OnModuleInit {
       .map(({ ok: _ok, ...item }) => ({ ...item, rank: rankOf.get(item.objectId) ?? null }))
       .sort(
         (a, b) =>
-          (order.get(a.objectId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.objectId) ?? Number.MAX_SAFE_INTEGER) ||
-          a.objectId.localeCompare(b.objectId),
+          (order.get(a.objectId) ?? Number.MAX_SAFE_INTEGER) -
+            (order.get(b.objectId) ?? Number.MAX_SAFE_INTEGER) || a.objectId.localeCompare(b.objectId),
       );
   }
 }

@@ -30,7 +30,11 @@ import type {
  */
 const city = newSmallCity({ cols: 4, rows: 3 });
 const grid = (k: number): string => composeGridCode('330105001001', k, 'gbt30428-15');
-const A: TestPrincipal = { username: 'eval-insp-a', role: 'inspector', gridCodes: [1, 2, 3, 4, 5, 6].map(grid) };
+const A: TestPrincipal = {
+  username: 'eval-insp-a',
+  role: 'inspector',
+  gridCodes: [1, 2, 3, 4, 5, 6].map(grid),
+};
 const B: TestPrincipal = {
   username: 'eval-insp-b',
   role: 'inspector',
@@ -151,7 +155,10 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
     await step(c3, 'file', 'shift_leader');
     await step(c3, 'dispatch', 'dispatcher', { departmentId: hwId });
     // The clock would have written this record late had the dispatch come after its deadline.
-    await t.db.query(`UPDATE case_flow SET stage_on_time = false WHERE case_id = $1 AND action = 'dispatch'`, [c3]);
+    await t.db.query(
+      `UPDATE case_flow SET stage_on_time = false WHERE case_id = $1 AND action = 'dispatch'`,
+      [c3],
+    );
     // C4
     const c4 = (ids.C4 = await report(3, A));
     await step(c4, 'accept', 'operator');
@@ -161,7 +168,9 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
     // C5
     const c5 = (ids.C5 = await report(8, B));
     await step(c5, 'accept', 'operator');
-    expect((await step(c5, 'refuseFiling', 'shift_leader', { reason: 'condition_not_met' })).state).toBe('VOID');
+    expect((await step(c5, 'refuseFiling', 'shift_leader', { reason: 'condition_not_met' })).state).toBe(
+      'VOID',
+    );
     // C6
     const c6 = (ids.C6 = await report(4, A, 'self_disposal'));
     expect((await step(c6, 'auditSelfDisposal', 'shift_leader', { yes: true })).state).toBe('CLOSED');
@@ -300,7 +309,12 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
 
     const disp = await results(`objectType=dispatcher&period=month&at=${month}`);
     const p = itemOf(disp, dispatcherId);
-    expect(p.counts).toMatchObject({ dispatched: 5, dueToDispatch: 5, dispatchedOnTime: 4, dispatchedAccurately: 4 });
+    expect(p.counts).toMatchObject({
+      dispatched: 5,
+      dueToDispatch: 5,
+      dispatchedOnTime: 4,
+      dispatchedAccurately: 4,
+    });
     // 派遣数 5 → band 0; 4/5 → 80; 4/5 → 80: 0 × 0.2 + 80 × 0.4 + 80 × 0.4 = 64.
     expect(p.result!.composite).toBe(64);
     expect(p.rank).toBe(1);
@@ -315,7 +329,9 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
   });
 
   it('drills from a count to the cases behind it, in keyset pages', async () => {
-    const filed = await drill(`objectType=region&level=district&objectId=330105&count=filed&period=month&at=${month}`);
+    const filed = await drill(
+      `objectType=region&level=district&objectId=330105&count=filed&period=month&at=${month}`,
+    );
     expect(filed.items.map((i) => i.caseId).sort()).toEqual([ids.C1, ids.C2, ids.C3, ids.C4].sort());
     expect(filed.nextCursor).toBeNull();
 
@@ -328,7 +344,9 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       [ids.C3]: 1,
     });
 
-    const missed = await drill(`objectType=inspector&objectId=${bId}&count=missedReports&period=month&at=${month}`);
+    const missed = await drill(
+      `objectType=inspector&objectId=${bId}&count=missedReports&period=month&at=${month}`,
+    );
     expect(missed.items.map((i) => i.caseId)).toEqual([ids.C3]);
 
     // Two per page: C1 C2, then C3 C4.
@@ -347,7 +365,10 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
   it('lets a department read its own department only', async () => {
     const res = await results(`objectType=department&period=month&at=${month}`, HW);
     expect(res.items.map((i) => i.objectId)).toEqual([hwId]);
-    const r = await t.request({ url: `/api/v1/evaluation/results?objectType=region&period=month&at=${month}`, as: HW });
+    const r = await t.request({
+      url: `/api/v1/evaluation/results?objectType=region&period=month&at=${month}`,
+      as: HW,
+    });
     expect(r.statusCode).toBe(403);
     expect(r.json<ErrorResponse>().code).toBe('EVALUATION.OBJECT_NOT_IN_SCOPE');
     const other = await t.request({
@@ -355,7 +376,10 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       as: HW,
     });
     expect(other.statusCode).toBe(403);
-    const op = await t.request({ url: `/api/v1/evaluation/results?objectType=region&period=month&at=${month}`, as: 'operator' });
+    const op = await t.request({
+      url: `/api/v1/evaluation/results?objectType=region&period=month&at=${month}`,
+      as: 'operator',
+    });
     expect(op.statusCode).toBe(403);
   });
 
@@ -367,7 +391,11 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       ['objectType=region&period=custom&from=2026-10-10&to=2026-10-01', 422, 'EVALUATION.PERIOD_INVALID'],
       ['objectType=region&period=quarter&at=2026-Q5', 422, 'EVALUATION.PERIOD_INVALID'],
       ['objectType=region&period=month&at=2026-10&profile=nope', 404, 'EVALUATION.PROFILE_NOT_FOUND'],
-      ['objectType=region&period=month&at=2026-10&cutoff=2999-01-01T00:00:00Z', 422, 'EVALUATION.CUTOFF_INVALID'],
+      [
+        'objectType=region&period=month&at=2026-10&cutoff=2999-01-01T00:00:00Z',
+        422,
+        'EVALUATION.CUTOFF_INVALID',
+      ],
       ['objectType=department&level=street&period=month&at=2026-10', 422, 'EVALUATION.CONTEXT_INVALID'],
       ['objectType=region&period=month&at=2026-10&regionCode=110101', 422, 'EVALUATION.CONTEXT_INVALID'],
     ];
@@ -379,7 +407,10 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
     const unknown = await t.request({
       url: `/api/v1/evaluation/results/drilldown?objectType=region&objectId=330105&count=bogus&period=month&at=${month}`,
     });
-    expect(unknown.json<ErrorResponse>()).toMatchObject({ statusCode: 422, code: 'EVALUATION.COUNT_UNKNOWN' });
+    expect(unknown.json<ErrorResponse>()).toMatchObject({
+      statusCode: 422,
+      code: 'EVALUATION.COUNT_UNKNOWN',
+    });
     const notDrillable = await t.request({
       url: `/api/v1/evaluation/results/drilldown?objectType=region&objectId=330105&count=unitGrids&period=month&at=${month}`,
     });
@@ -387,8 +418,13 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       statusCode: 422,
       code: 'EVALUATION.COUNT_NOT_DRILLABLE',
     });
-    const missing = await t.request({ url: '/api/v1/evaluation/snapshots/00000000-0000-4000-8000-000000000000' });
-    expect(missing.json<ErrorResponse>()).toMatchObject({ statusCode: 404, code: 'EVALUATION.SNAPSHOT_NOT_FOUND' });
+    const missing = await t.request({
+      url: '/api/v1/evaluation/snapshots/00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing.json<ErrorResponse>()).toMatchObject({
+      statusCode: 404,
+      code: 'EVALUATION.SNAPSHOT_NOT_FOUND',
+    });
   });
 
   it('stores a city profile validated by the domain, versions going up by one', async () => {
@@ -401,7 +437,11 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
     };
     const ok = await t.request({ method: 'POST', url: '/api/v1/evaluation/profiles', payload: { variant } });
     expect(ok.statusCode, ok.body).toBe(201);
-    const again = await t.request({ method: 'POST', url: '/api/v1/evaluation/profiles', payload: { variant } });
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/v1/evaluation/profiles',
+      payload: { variant },
+    });
     expect(again.json<ErrorResponse>()).toMatchObject({
       statusCode: 409,
       code: 'EVALUATION.PROFILE_VERSION_CONFLICT',
