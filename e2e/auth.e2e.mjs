@@ -37,14 +37,14 @@ describe('sign-in', () => {
 
   it('signs in, survives a reload, and signs out', async () => {
     const page = await chrome.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    // A leader keeps the map at / (desk roles land on their desks: case-loop.e2e.mjs).
+    // A leader lands on the dashboard (desk roles land on their desks: case-loop.e2e.mjs).
     await signIn(page, app.url, { user: { username: 'leader01', password: 'demo1234' } });
     await page.waitForFunction(() => window.__URBANGRID_MAP_READY__ === true, null, { timeout: 90_000 });
     assert.match(await page.getByTestId('user-menu').textContent(), /领导/);
     // The access token lives in memory only: a reload restores the session from the refresh token.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByTestId('user-menu').waitFor();
-    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(new URL(page.url()).pathname, '/dashboard');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/login/);
     assert.equal(await page.evaluate(() => localStorage.getItem('urbangrid.refreshToken')), null);

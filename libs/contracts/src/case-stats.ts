@@ -13,6 +13,8 @@ export interface CaseStatsQuery {
   regionCode?: string;
   /** Class code prefix: 2-digit major class or a 4/5-digit small class. */
   classCode?: string;
+  /** 部件 component or 事件 event: class codes repeat across the two kinds. */
+  kind?: 'component' | 'event';
 }
 
 /** KPI counts: 上报 reported, 立案 filed, 结案 closed, 按期结案 closed on time, 超期 overdue now. */

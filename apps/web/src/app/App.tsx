@@ -11,6 +11,9 @@ import { DepartmentDeskPage, DispatchDeskPage, FilingDeskPage, IntakeDeskPage } 
 import { RoleHome } from '../pages/desk/RoleHome';
 import { RegisterPage } from '../pages/desk/RegisterPage';
 import { FieldRoutes } from '../pages/field/FieldRoutes';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { AcceptancePage } from '../pages/acceptance/AcceptancePage';
+import { AdminPage } from '../pages/admin/AdminPage';
 import { PublicReportPage } from '../pages/public/PublicReportPage';
 import './app.css';
 
@@ -72,6 +75,9 @@ function SignedInApp() {
           <Route path="/desk/department" element={<DepartmentDeskPage city={city.state} />} />
           <Route path="/desk/register" element={<RegisterPage city={city.state} />} />
           <Route path="/cases/:id" element={<CaseDetailPage city={city.state} />} />
+          <Route path="/dashboard" element={<DashboardPage city={city.state} />} />
+          <Route path="/acceptance" element={<AcceptancePage />} />
+          <Route path="/admin/*" element={<AdminPage city={city.state} onRetryCity={city.reload} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

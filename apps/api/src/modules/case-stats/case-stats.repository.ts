@@ -15,6 +15,7 @@ export interface StatsFilter {
   to: Date;
   regionCode?: string;
   classCode?: string;
+  kind?: 'component' | 'event';
 }
 
 /** Terminal states, as in the cases repository: everything else is open. */
@@ -53,6 +54,7 @@ function areaWhere(f: StatsFilter, p: Params): string {
   if (f.regionCode) where.push(`c.${regionColumn(f.regionCode)} = ${p.add(f.regionCode)}`);
   // A 2-digit major class takes all its small classes.
   if (f.classCode) where.push(`c.class_code LIKE ${p.add(`${f.classCode}%`)}`);
+  if (f.kind) where.push(`c.kind = ${p.add(f.kind)}`);
   return where.join(' AND ');
 }
 

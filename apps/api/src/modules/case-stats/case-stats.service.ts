@@ -73,6 +73,13 @@ export class CaseStatsService {
       throw new ApiError('CASE_STATS.INVALID_PERIOD', `a period is at most ${MAX_PERIOD_DAYS} days`);
     }
     // A region of another district matches nothing: every query is held to the caller's district.
-    return { districtCode: user.districtCode, from, to, regionCode: q.regionCode, classCode: q.classCode };
+    return {
+      districtCode: user.districtCode,
+      from,
+      to,
+      regionCode: q.regionCode,
+      classCode: q.classCode,
+      kind: q.kind,
+    };
   }
 }

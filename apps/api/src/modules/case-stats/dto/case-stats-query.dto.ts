@@ -27,6 +27,14 @@ export class CaseStatsQueryDto implements CaseStatsQuery {
   @IsOptional()
   @Matches(/^\d{2,5}$/, { message: 'classCode must be a 2- to 5-digit class code' })
   classCode?: string;
+
+  @ApiPropertyOptional({
+    enum: ['component', 'event'],
+    description: '部件 or 事件 (class codes repeat across the two)',
+  })
+  @IsOptional()
+  @IsIn(['component', 'event'])
+  kind?: 'component' | 'event';
 }
 
 export class CaseStatsDrilldownQueryDto extends CaseStatsQueryDto implements CaseStatsDrilldownQuery {

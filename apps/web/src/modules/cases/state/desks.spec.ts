@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DESKS, OPEN_STATES, deskAccess, homePathFor, visibleDesks } from './desks';
 
 describe('desks', () => {
-  it('lands each desk role on its desk and the others on the map', () => {
+  it('lands each desk role on its desk, the leader on the dashboard and the admin on the map', () => {
     expect(homePathFor('operator')).toBe('/desk/intake');
     expect(homePathFor('shift_leader')).toBe('/desk/filing');
     expect(homePathFor('dispatcher')).toBe('/desk/dispatch');
     expect(homePathFor('department')).toBe('/desk/department');
     expect(homePathFor('admin')).toBeNull();
-    expect(homePathFor('leader')).toBeNull();
+    expect(homePathFor('leader')).toBe('/dashboard');
     expect(homePathFor('inspector')).toBe('/field');
   });
 

@@ -51,6 +51,7 @@ const OVERSEERS: readonly RoleCode[] = ['leader', 'admin'];
 /** Where a role lands after login: its desk, the field app (inspector), or null for the map (admin, leader). */
 export function homePathFor(role: RoleCode): string | null {
   if (role === 'inspector') return '/field'; // 城管通, the inspector's phone app (modules/field)
+  if (role === 'leader') return '/dashboard'; // 领导驾驶舱 (modules/dashboard)
   return DESK_ORDER.map((id) => DESKS[id]).find((d) => d.role === role)?.path ?? null;
 }
 

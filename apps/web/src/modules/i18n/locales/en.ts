@@ -1,6 +1,9 @@
 import type { LocaleMessages } from './zh-CN';
 import { casesEn } from '../../cases/i18n/cases.en';
 import { fieldEn } from '../../field/i18n/field.en';
+import { dashboardEn } from '../../dashboard/i18n/dashboard.en';
+import { acceptanceEn } from '../../acceptance/i18n/acceptance.en';
+import { adminEn } from '../../admin/i18n/admin.en';
 import { publicReportEn } from '../../public-report/i18n/public-report.en';
 
 /** English. Keys must match `zh-CN.ts` exactly (enforced by the type and by `locales.spec.ts`). */
@@ -148,5 +151,8 @@ export const en: LocaleMessages = {
   },
   cases: casesEn,
   field: fieldEn,
+  dashboard: dashboardEn,
+  acceptance: acceptanceEn,
+  admin: adminEn,
   publicReport: publicReportEn,
 };

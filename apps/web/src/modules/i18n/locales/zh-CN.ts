@@ -1,5 +1,8 @@
 import { casesZhCN } from '../../cases/i18n/cases.zh-CN';
 import { fieldZhCN } from '../../field/i18n/field.zh-CN';
+import { dashboardZhCN } from '../../dashboard/i18n/dashboard.zh-CN';
+import { acceptanceZhCN } from '../../acceptance/i18n/acceptance.zh-CN';
+import { adminZhCN } from '../../admin/i18n/admin.zh-CN';
 import { publicReportZhCN } from '../../public-report/i18n/public-report.zh-CN';
 
 /**
@@ -150,6 +153,9 @@ export const zhCN = {
   },
   cases: casesZhCN,
   field: fieldZhCN,
+  dashboard: dashboardZhCN,
+  acceptance: acceptanceZhCN,
+  admin: adminZhCN,
   publicReport: publicReportZhCN,
 } as const;
 

@@ -1,0 +1,47 @@
+import type { LocaleMessages } from '../../i18n/locales/zh-CN';
+
+/** Acceptance in English; merged into the `acceptance` key of en.ts. */
+export const acceptanceEn: LocaleMessages['acceptance'] = {
+  title: 'System acceptance',
+  total: 'Total score',
+  conclusion: 'Conclusion',
+  noConclusion: '{{count}} items not yet scored: no conclusion',
+  pointsUnknown: 'Some point values are our defaults, not yet checked against the published standard.',
+  failedMandatory: 'Mandatory items failed:',
+  categories: 'Scores per category',
+  mandatory: 'Mandatory',
+  sourceManual: 'Reviewer',
+  sourceComputed: 'Computed',
+  passed: 'passed',
+  failed: 'failed',
+  unanswered: 'Not scored yet',
+  metric: 'System data {{metric}} = {{value}}',
+  manual: 'Reviewer’s answer {{value}} ({{reviewer}})',
+  missing: 'missing: {{list}}',
+  evidenceCount: '{{count}} pieces of evidence',
+  evidence: {
+    photo: 'Photo',
+    document: 'Document',
+    link: 'Link',
+    systemData: 'System data',
+  },
+  form: {
+    answer: 'Score',
+    change: 'Change the score',
+    met: 'Requirement met',
+    value: 'Measured value',
+    score: 'Points (0–{{max}})',
+    present: 'Entries present',
+    note: 'Note',
+    photo: 'Upload a photo as evidence',
+    link: 'Evidence link',
+    addLink: 'Add',
+    evidenceRequired: 'This item needs evidence.',
+    save: 'Save score',
+  },
+  problems: {
+    scoreRange: 'Points must be between 0 and {{max}}.',
+    valueMissing: 'Enter the measured value.',
+    evidenceRequired: 'Upload the evidence first.',
+  },
+};

@@ -1,0 +1,1 @@
+export { AcceptanceView } from './components/AcceptanceView';

@@ -1,0 +1,3 @@
+export { DashboardNav } from './components/DashboardNav';
+export { DashboardView } from './components/DashboardView';
+export { useAsync } from './hooks/useAsync';
