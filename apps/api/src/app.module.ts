@@ -21,9 +21,9 @@ import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
+import { HistoryImportModule } from './modules/history-import/history-import.module';
 import { CaseStatsModule } from './modules/case-stats/case-stats.module';
 import { Open311Module } from './modules/open311/open311.module';
-import { EvaluationModule } from './modules/evaluation/evaluation.module';
 
 @Module({})
 export class AppModule {
@@ -56,9 +56,9 @@ export class AppModule {
         NotificationsModule,
         AttachmentsModule,
         EvaluationModule,
+        HistoryImportModule,
         CaseStatsModule,
         Open311Module,
-        EvaluationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
