@@ -193,12 +193,22 @@ export class EvaluationService implements OnModuleInit {
     cutoff: Date,
     opts: { rollup: boolean },
   ): Promise<{ byObject: Map<string, RawCounts>; rolledDays: number }> {
-    const w = this.window(districtCode, period, cutoff);
     const rolled = opts.rollup
       ? await this.repo.rolledDays(districtCode, period.from, period.to, cutoff)
       : [];
+    // Raw counting covers only the span of days not rolled up (usually the last weeks), so the
+    // reported_at range scan stays short; rolled days inside that span are skipped by day.
+    const rolledSet = new Set(rolled);
+    let first = -1;
+    let last = -1;
+    for (let d = period.fromDay; d < period.toDay; d++)
+      if (!rolledSet.has(formatLocalDate(d))) {
+        if (first < 0) first = d;
+        last = d;
+      }
+    const w = first < 0 ? null : this.window(districtCode, this.daysPeriod(first, last + 1), cutoff);
     const scopeCounts = async (t: EvaluationObjectType, scope: EvaluationScope) => {
-      const out = await this.repo.rawCounts(t, scope, w, rolled);
+      const out = w ? await this.repo.rawCounts(t, scope, w, rolled) : new Map<string, RawCounts>();
       for (const [id, c] of await this.repo.rolledCounts(districtCode, scope, rolled))
         out.set(id, addCounts(out.get(id) ?? zeroCounts(), c));
       return out;
