@@ -20,10 +20,11 @@ import { CasesModule } from './modules/cases/cases.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
-import { EvaluationModule } from './modules/evaluation/evaluation.module';
-import { HistoryImportModule } from './modules/history-import/history-import.module';
 import { CaseStatsModule } from './modules/case-stats/case-stats.module';
 import { Open311Module } from './modules/open311/open311.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
+import { HistoryImportModule } from './modules/history-import/history-import.module';
+import { AcceptanceModule } from './modules/acceptance/acceptance.module';
 
 @Module({})
 export class AppModule {
@@ -55,10 +56,11 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         AttachmentsModule,
-        EvaluationModule,
-        HistoryImportModule,
         CaseStatsModule,
         Open311Module,
+        EvaluationModule,
+        HistoryImportModule,
+        AcceptanceModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
