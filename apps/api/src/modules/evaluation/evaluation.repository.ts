@@ -439,6 +439,23 @@ export class EvaluationRepository {
     );
   }
 
+  /**
+   * Planner statistics of the case tables, refreshed by the rule autovacuum applies (more than
+   * 10 % of the rows, at least 500, changed since the last ANALYZE, or never analysed). The
+   * embedded database has no autovacuum, and with stale counts the planner joins the counting
+   * CTEs by nested loops: on the demo year 13 s instead of 1 s.
+   */
+  async refreshStatistics(): Promise<void> {
+    const stale = await this.db.query<{ relname: string }>(
+      `SELECT c.relname FROM pg_class c
+       LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+       WHERE c.relname IN ('case_file', 'case_flow') AND c.relnamespace = current_schema()::regnamespace
+         AND (c.reltuples < 0 OR coalesce(s.n_mod_since_analyze, 0) > greatest(500, c.reltuples * 0.1))`,
+    );
+    for (const { relname } of stale)
+      await this.db.query(relname === 'case_file' ? 'ANALYZE case_file' : 'ANALYZE case_flow');
+  }
+
   // --- roll-up -----------------------------------------------------------------------------------
 
   /** Per local day in [from, to): its cases, whether all are terminal, and the last flow record. */

@@ -160,6 +160,7 @@ export class EvaluationService implements OnModuleInit {
       objectIds = (await this.repo.inspectorGrids(user.districtCode)).get(q.objectId) ?? [];
     }
     const limit = q.limit ?? DEFAULT_DRILL_PAGE;
+    await this.repo.refreshStatistics();
     const rows =
       objectIds.length === 0
         ? []
@@ -193,6 +194,7 @@ export class EvaluationService implements OnModuleInit {
     cutoff: Date,
     opts: { rollup: boolean },
   ): Promise<{ byObject: Map<string, RawCounts>; rolledDays: number }> {
+    await this.repo.refreshStatistics();
     const rolled = opts.rollup
       ? await this.repo.rolledDays(districtCode, period.from, period.to, cutoff)
       : [];
@@ -275,6 +277,7 @@ export class EvaluationService implements OnModuleInit {
     return this.db.transaction(async (tx) => {
       const repo = new EvaluationRepository(tx);
       await repo.lockRollup(districtCode);
+      await repo.refreshStatistics();
       const existing = new Set(await repo.allRolledDays(districtCode, period.from, period.to));
       const states = new Map(
         (await repo.dayStates(districtCode, pgTimeZone(tz), period.fromUtc, period.toUtc)).map((s) => [
