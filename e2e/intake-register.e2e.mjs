@@ -167,6 +167,9 @@ describe('registration at the intake desk', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="register-nearby"]')?.textContent?.includes('正在查找'));
     assert.match(await nearby.textContent(), /附近没有同类未结案件|不要重复登记/);
 
+    // The problems listed after the empty submit went away as the fields were filled.
+    assert.equal(await form.getByTestId('register-problems').count(), 0);
+    assert.equal(await form.locator('[aria-invalid="true"]').count(), 0);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotsDir, 'desk-register-desk.png'), fullPage: false });
 
@@ -252,6 +255,7 @@ describe('registration at the intake desk', () => {
     // Nothing is wider than the phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+    await page.locator('.case-screen').evaluate((el) => el.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshotsDir, 'desk-register-phone.png'), fullPage: false });
     assert.deepEqual(pageErrors, []);

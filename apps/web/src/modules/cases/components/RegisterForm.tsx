@@ -54,7 +54,8 @@ export function RegisterForm({ city, sources, onCreated, headingLevel = 2, onClo
   const [draft, setDraft] = useState<RegisterDraft>(() => emptyDraft(sources.length === 1 ? sources[0] : ''));
   const [choice, setChoice] = useState<ClassChoice>(EMPTY_CLASS);
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const [problems, setProblems] = useState<RegisterProblem[]>([]);
+  /** Problems shown since the last refused submit; each goes away as soon as it is fixed. */
+  const [shown, setShown] = useState<RegisterProblem[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -64,8 +65,8 @@ export function RegisterForm({ city, sources, onCreated, headingLevel = 2, onClo
   const uploads = useRef(new Map<string, { key: string; attachmentId: string | null }>());
   const problemsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (problems.length > 0) problemsRef.current?.focus();
-  }, [problems]);
+    if (shown.length > 0) problemsRef.current?.focus();
+  }, [shown]);
 
   const set = <K extends keyof RegisterDraft>(key: K, value: RegisterDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -82,6 +83,8 @@ export function RegisterForm({ city, sources, onCreated, headingLevel = 2, onClo
     setChoice(next);
     setDraft((d) => ({ ...d, kind: next.kind, classCode: next.smallCode }));
   };
+  const live = validateRegister(draft);
+  const problems = live.ok ? [] : shown.filter((p) => live.problems.includes(p));
   const invalid = (p: RegisterProblem) => problems.includes(p);
   const publicSource = takesPublicReporter(draft.source);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -111,10 +114,10 @@ export function RegisterForm({ city, sources, onCreated, headingLevel = 2, onClo
     if (submitting) return;
     const checked = validateRegister(draft);
     if (!checked.ok) {
-      setProblems(checked.problems);
+      setShown(checked.problems);
       return;
     }
-    setProblems([]);
+    setShown([]);
     setSubmitting(true);
     setSubmitError(null);
     try {
