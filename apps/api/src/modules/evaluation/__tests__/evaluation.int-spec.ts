@@ -459,6 +459,19 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       as: 'leader',
     });
     expect(byLeader.statusCode).toBe(403);
+    const listed = await t.request({ url: '/api/v1/evaluation/profiles', as: 'leader' });
+    expect(
+      listed
+        .json<{ id: string; version: number; shipped: boolean }[]>()
+        .map((p) => `${p.id} v${p.version} ${p.shipped}`)
+        .sort(),
+    ).toEqual([
+      'GBT30428.4-2016-as-understood v1 true',
+      'chengdu-jinniu-department v1 true',
+      'city:330105 v1 false',
+      'hohhot-department v1 true',
+      'jinhua-department v1 true',
+    ]);
     const res = await results(`objectType=shiftLeader&period=month&at=${month}&profile=city:330105`);
     expect(res.profile).toMatchObject({ id: 'city:330105', version: 1 });
     expect(itemOf(res, shiftLeaderId).result!.composite).toBe(90);
