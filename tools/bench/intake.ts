@@ -185,6 +185,9 @@ async function startBareHandler(
   pool: pg.Pool,
   district: string,
 ): Promise<{ url: string; close: () => void }> {
+  const { chainOf } = distModule<{ chainOf: (district: string, entityId: string) => string }>(
+    'modules/audit/audit-chain.js',
+  );
   const port = await freePort();
   const [{ id: userId }] = (
     await pool.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'bench-insp-00'`)
@@ -247,17 +250,18 @@ async function startBareHandler(
              VALUES ($1, $2, 1, 'report', 'REPORTED', 'inspector', now())`,
             [id, district],
           );
-          await client.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [district]);
+          const chain = chainOf(district, id);
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
           const last = (
             await client.query<{ seq: number; hash: string }>(
-              `SELECT seq::int AS seq, hash FROM audit_log WHERE district_code = $1 ORDER BY seq DESC LIMIT 1`,
-              [district],
+              `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+              [chain],
             )
           ).rows[0];
           await client.query(
-            `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, occurred_at, data, prev_hash, hash)
-             VALUES ($1, $2, 'case', $3, 'report', now(), '{}', $4, $4)`,
-            [district, (last?.seq ?? 0) + 1, id, last?.hash ?? '0'.repeat(64)],
+            `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, occurred_at, data, prev_hash, hash, chain)
+             VALUES ($1, $2, 'case', $3, 'report', now(), '{}', $4, $4, $5)`,
+            [district, (last?.seq ?? 0) + 1, id, last?.hash ?? '0'.repeat(64), chain],
           );
           await client.query(
             `UPDATE idempotency_key SET state = 'done', response_status = 201 WHERE user_id = $1 AND key = $2`,
