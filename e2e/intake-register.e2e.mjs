@@ -264,7 +264,10 @@ describe('registration at the intake desk', () => {
   it('gives a leader the same form fixed to 领导交办', { timeout: 300_000 }, async () => {
     const { point } = await inspectorGridPoint();
     const page = await signedIn('leader01', DESK);
-    await page.goto(`${app.url}/desk/register`, { waitUntil: 'domcontentloaded' });
+    // From the city map (the leader's map page) through the 领导交办 link.
+    await page.goto(`${app.url}/map`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('leader-assign').click();
+    await page.waitForURL('**/desk/register');
     const form = page.getByTestId('register-form');
     await form.waitFor();
     assert.match(await form.getByTestId('register-source-fixed').textContent(), /领导交办/);
