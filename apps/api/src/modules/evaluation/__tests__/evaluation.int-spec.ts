@@ -514,4 +514,20 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
     >();
     expect(list.map((s) => s.id)).toContain(published.id);
   });
+  it('counts a running disposal past its deadline as due to close and overdue', async () => {
+    // C3 (DISPATCHED at HW) as if its disposal deadline had passed an hour ago.
+    await t.db.query(
+      `UPDATE case_flow SET disposal_deadline = now() - interval '1 hour' WHERE case_id = $1 AND action = 'dispatch'`,
+      [ids.C3],
+    );
+    const res = await results(`objectType=region&level=district&period=month&at=${month}`);
+    expect(itemOf(res, '330105').counts).toMatchObject({
+      dueToClose: 3, // C1 closed, C2 TO_CLOSE, C3 overdue
+      overdueUndisposed: 1, // C3
+      closed: 1,
+      dueToDispatch: 6, // 5 dispatch records + C7 waiting in FILED (from the snapshot test)
+    });
+    const dept = await results(`objectType=department&period=month&at=${month}`);
+    expect(itemOf(dept, hwId).counts).toMatchObject({ dueToClose: 3, overdueUndisposed: 1 });
+  });
 });
