@@ -35,7 +35,17 @@ function buildWebWithKey() {
   const source = process.env.E2E_WEB_SOURCE || root;
   const res = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: source, stdio: 'inherit', env: { ...process.env, VITE_OPEN311_WEB_KEY: WEB_KEY } },
   );
   if (res.status !== 0) throw new Error('web build with VITE_OPEN311_WEB_KEY failed');
@@ -61,7 +71,8 @@ describe('public report page', () => {
 
   it('reports with a photo on a phone, gives a tracking number and shows its status', async () => {
     const grid = dataset.regions.find((r) => r.level === 'grid');
-    const [lon, lat] = pointOnFeature({ type: 'Feature', geometry: grid.geometry, properties: {} }).geometry.coordinates;
+    const [lon, lat] = pointOnFeature({ type: 'Feature', geometry: grid.geometry, properties: {} }).geometry
+      .coordinates;
 
     const page = await chrome.newPage({ viewport: PHONE, locale: 'zh-CN' });
     const errors = [];
@@ -80,23 +91,33 @@ describe('public report page', () => {
     await map.scrollIntoViewIfNeeded();
     const box = await map.boundingBox();
     // The citizen zooms in on the spot (the map opens on the whole city), then taps it.
-    await page.evaluate(([x, y]) => {
-      const m = window.__URBANGRID_MAP__;
-      m.resize();
-      m.jumpTo({ center: [x, y], zoom: 16 });
-    }, [lon, lat]);
+    await page.evaluate(
+      ([x, y]) => {
+        const m = window.__URBANGRID_MAP__;
+        m.resize();
+        m.jumpTo({ center: [x, y], zoom: 16 });
+      },
+      [lon, lat],
+    );
     const pixel = await page.evaluate(([x, y]) => window.__URBANGRID_MAP__.project([x, y]), [lon, lat]);
     const inside = pixel.x > 0 && pixel.y > 0 && pixel.x < box.width && pixel.y < box.height;
-    assert.ok(inside, `the grid point shows on the map (${pixel.x}, ${pixel.y} in ${box.width} × ${box.height})`);
+    assert.ok(
+      inside,
+      `the grid point shows on the map (${pixel.x}, ${pixel.y} in ${box.width} × ${box.height})`,
+    );
     await page.mouse.click(box.x + pixel.x, box.y + pixel.y);
     await page.getByTestId('report-pin').waitFor();
     await page.getByTestId('public-position-status').filter({ hasText: '已选位置' }).waitFor();
 
     await page.getByTestId('public-description').fill('人行道上堆放生活垃圾约两平方米，有异味。');
-    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 120, g: 140, b: 90 } } })
+    const photo = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: { r: 120, g: 140, b: 90 } },
+    })
       .jpeg()
       .toBuffer();
-    await page.getByTestId('public-photo').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page
+      .getByTestId('public-photo')
+      .setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByLabel('称呼').fill('李女士');
     await page.getByLabel('手机号').fill('13900002222');
 

@@ -57,7 +57,9 @@ export class Open3111763800001800 implements MigrationInterface {
         CONSTRAINT open311_request_key_fk FOREIGN KEY (api_key_id) REFERENCES open311_api_key (id) ON DELETE RESTRICT,
         CONSTRAINT open311_request_type_ck CHECK (service_type IN ('realtime', 'batch'))
       )`);
-    await q.query(`CREATE INDEX case_file_source_reported_idx ON case_file (source, reported_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX case_file_source_reported_idx ON case_file (source, reported_at DESC, id DESC)`,
+    );
     await q.query(`ALTER TABLE classification ADD COLUMN open311_type text NOT NULL DEFAULT 'realtime'`);
     await q.query(
       `ALTER TABLE classification ADD CONSTRAINT classification_open311_type_ck CHECK (open311_type IN ('realtime', 'batch'))`,
@@ -69,7 +71,24 @@ export class Open3111763800001800 implements MigrationInterface {
           AND ((kind = 'event' AND code = ANY($1)) OR (kind = 'component' AND code = ANY($2)))
           AND NOT EXISTS (SELECT 1 FROM classification c WHERE c.is_public)`,
       [
-        ['0102', '0103', '0104', '0106', '0107', '0110', '0112', '0201', '0202', '0302', '0404', '0406', '0504', '0505', '0506', '0507'],
+        [
+          '0102',
+          '0103',
+          '0104',
+          '0106',
+          '0107',
+          '0110',
+          '0112',
+          '0201',
+          '0202',
+          '0302',
+          '0404',
+          '0406',
+          '0504',
+          '0505',
+          '0506',
+          '0507',
+        ],
         ['0101', '0102', '0103', '0104', '0105', '0106', '0107', '0111', '0114', '0118'],
       ],
     );

@@ -15,7 +15,9 @@ export class Open311Error extends Error {
     readonly status: 400 | 403 | 404 | 429 | 500 | 503,
     readonly errorCode: string,
     message: string,
-    readonly items: readonly Open311ErrorItem[] = [{ code: status, description: `${message} [${errorCode}]` }],
+    readonly items: readonly Open311ErrorItem[] = [
+      { code: status, description: `${message} [${errorCode}]` },
+    ],
     readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
@@ -34,5 +36,11 @@ export class Open311Error extends Error {
 }
 
 export function errorDocument(items: readonly Open311ErrorItem[]): WireDocument {
-  return { root: 'errors', body: new WireList('error', items.map((i) => ({ code: i.code, description: i.description }))) };
+  return {
+    root: 'errors',
+    body: new WireList(
+      'error',
+      items.map((i) => ({ code: i.code, description: i.description })),
+    ),
+  };
 }

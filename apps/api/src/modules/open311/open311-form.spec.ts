@@ -8,7 +8,12 @@ describe('parseForm', () => {
       'api_key=k&service_code=E0102&lat=30.3&long=120.1&description=&attribute[condition]=a1' +
         '&attribute[tags][]=x&attribute[tags][]=y',
     );
-    expect(Object.fromEntries(f.fields)).toEqual({ api_key: 'k', service_code: 'E0102', lat: '30.3', long: '120.1' });
+    expect(Object.fromEntries(f.fields)).toEqual({
+      api_key: 'k',
+      service_code: 'E0102',
+      lat: '30.3',
+      long: '120.1',
+    });
     expect(Object.fromEntries(f.attributes)).toEqual({ condition: ['a1'], tags: ['x', 'y'] });
   });
 

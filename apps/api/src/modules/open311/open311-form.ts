@@ -20,11 +20,12 @@ export function parseForm(raw: string): Open311Form {
   const attributes = new Map<string, string[]>();
   let count = 0;
   for (const [name, value] of params) {
-    if (++count > MAX_FIELDS) throw Open311Error.fields('OPEN311.MALFORMED', [{ field: 'body', message: 'too many fields' }]);
+    if (++count > MAX_FIELDS)
+      throw Open311Error.fields('OPEN311.MALFORMED', [{ field: 'body', message: 'too many fields' }]);
     const attr = ATTRIBUTE_RE.exec(name);
     if (attr) {
       if (value === '') continue;
-      const code = attr[1] as string;
+      const code = attr[1];
       attributes.set(code, [...(attributes.get(code) ?? []), value]);
       continue;
     }

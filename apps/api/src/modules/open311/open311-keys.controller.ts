@@ -33,7 +33,10 @@ export class Open311KeysController {
 
   @Post()
   @ApiOperation({ summary: 'Issue a key for a channel; the answer is the only place the key appears' })
-  issue(@CurrentUser() user: AuthUser, @Body() body: IssueApiKeyDto): Promise<{ key: string; view: ApiKeyView }> {
+  issue(
+    @CurrentUser() user: AuthUser,
+    @Body() body: IssueApiKeyDto,
+  ): Promise<{ key: string; view: ApiKeyView }> {
     return this.keys.issue(user.id, body);
   }
 

@@ -43,9 +43,11 @@ export class Open311KeysService {
     key: string = `o311_${randomBytes(32).toString('base64url')}`,
   ): Promise<{ key: string; view: ApiKeyView }> {
     if (!CHANNEL_RE.test(req.channel)) {
-      throw new ApiError('REQUEST.VALIDATION_FAILED', 'channel must be 2–40 lower-case letters, digits, - or _', [
-        { field: 'channel', message: 'lower-case letters, digits, - or _' },
-      ]);
+      throw new ApiError(
+        'REQUEST.VALIDATION_FAILED',
+        'channel must be 2–40 lower-case letters, digits, - or _',
+        [{ field: 'channel', message: 'lower-case letters, digits, - or _' }],
+      );
     }
     const label = req.label.trim();
     if (label === '' || label.length > 100) {
@@ -60,7 +62,7 @@ export class Open311KeysService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [hashApiKey(key), key.slice(0, 9), req.channel, label, req.perIpOnly ?? false, userId, adminId],
       );
-      return (row as { id: string }).id;
+      return row.id;
     });
     return { key, view: (await this.list()).find((k) => k.id === id) as ApiKeyView };
   }
@@ -70,11 +72,16 @@ export class Open311KeysService {
    * per IP only); a key already known is left as it is, so a revoked one stays revoked.
    */
   async ensureWebKey(key: string): Promise<void> {
-    const [found] = await this.db.query<{ id: string }>('SELECT id FROM open311_api_key WHERE key_hash = $1', [
-      hashApiKey(key),
-    ]);
+    const [found] = await this.db.query<{ id: string }>(
+      'SELECT id FROM open311_api_key WHERE key_hash = $1',
+      [hashApiKey(key)],
+    );
     if (found) return;
-    await this.issue(null, { channel: WEB_CHANNEL, label: 'public web page (OPEN311_WEB_KEY)', perIpOnly: true }, key);
+    await this.issue(
+      null,
+      { channel: WEB_CHANNEL, label: 'public web page (OPEN311_WEB_KEY)', perIpOnly: true },
+      key,
+    );
   }
 
   async list(): Promise<ApiKeyView[]> {
@@ -161,8 +168,8 @@ export class Open311KeysService {
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO app_user (username, display_name, role, password_hash, district_code)
        VALUES ($1, $2, 'operator', '!open311-system-user', $3) RETURNING id`,
-      [username, `Open311 ${channel}`, (district as { code: string }).code],
+      [username, `Open311 ${channel}`, district.code],
     );
-    return (row as { id: string }).id;
+    return row.id;
   }
 }

@@ -76,6 +76,7 @@ export class TokenBuckets {
 
   private prune(): void {
     if (this.buckets.size <= MAX_BUCKETS) return;
-    for (const key of [...this.buckets.keys()].slice(0, this.buckets.size - MAX_BUCKETS)) this.buckets.delete(key);
+    for (const key of [...this.buckets.keys()].slice(0, this.buckets.size - MAX_BUCKETS))
+      this.buckets.delete(key);
   }
 }

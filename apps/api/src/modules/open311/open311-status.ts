@@ -30,15 +30,6 @@ export interface StatusFacts {
   departmentName: string | null;
 }
 
-const DISPOSING: readonly CaseState[] = [
-  'DISPATCHED',
-  'PROCESSING',
-  'RETURN_PENDING',
-  'EXTENSION_PENDING',
-  'PARK_PENDING',
-  'REWORK',
-];
-
 /**
  * Our case state as Open311 shows it (spec 07 §10, default zh-CN templates). Internal requests
  * (回退, 延期, 挂账 pending) look like plain disposal; a 作废 request shows the state before it.
@@ -56,10 +47,14 @@ export function publicStatus(f: StatusFacts): PublicStatus {
   });
   const duplicate = (): PublicStatus =>
     closed(f.duplicateOfNo ? `重复上报，见案件 ${f.duplicateOfNo}` : '重复上报', 'DUPLICATE');
-  if (DISPOSING.includes(f.state)) {
-    return open(`已派遣至${f.departmentName ?? '处置部门'}，处置中`, 'IN_PROGRESS');
-  }
   switch (f.state) {
+    case 'DISPATCHED':
+    case 'PROCESSING':
+    case 'RETURN_PENDING':
+    case 'EXTENSION_PENDING':
+    case 'PARK_PENDING':
+    case 'REWORK':
+      return open(`已派遣至${f.departmentName ?? '处置部门'}，处置中`, 'IN_PROGRESS');
     case 'REPORTED':
       return open('已收到，待受理', 'OPEN');
     case 'VERIFYING':
@@ -90,8 +85,6 @@ export function publicStatus(f: StatusFacts): PublicStatus {
     case 'VOID':
       if (f.reason === 'duplicate') return duplicate();
       return closed(`不予立案：${VOID_TEXT[f.reason ?? 'other'] ?? VOID_TEXT['other']}`, 'NO_FURTHER_ACTION');
-    default:
-      return open('处置中', 'IN_PROGRESS');
   }
 }
 

@@ -33,7 +33,7 @@ export const CONTENT_TYPES: Record<Open311Format, string> = {
 /** Splits `services.json` / `E0102.xml` into the name and the format; null for anything else. */
 export function splitFormat(file: string): { name: string; format: Open311Format } | null {
   const m = /^(.+)\.(xml|json)$/.exec(file);
-  return m ? { name: m[1] as string, format: m[2] as Open311Format } : null;
+  return m ? { name: m[1], format: m[2] as Open311Format } : null;
 }
 
 /** The format a URL asks for; XML (the required format) when it names none. */

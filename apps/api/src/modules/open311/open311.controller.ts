@@ -13,7 +13,7 @@ type Query311 = Record<string, string | undefined>;
 /**
  * GeoReport v2 at `/open311/v2` (spec 07), outside the /api/v1 prefix. Public routes: GETs need
  * no key; the POST checks its `api_key` itself (not the staff login). Documented in
- * docs/open311.md rather than in the staff OpenAPI file.
+ * apps/api/src/modules/open311/README.md rather than in the staff OpenAPI file.
  */
 @ApiExcludeController()
 @Public()
@@ -35,7 +35,11 @@ export class Open311Controller {
   }
 
   @Get(['services.json', 'services.xml'])
-  async services(@Req() req: FastifyRequest, @Query() q: Query311, @Res() reply: FastifyReply): Promise<void> {
+  async services(
+    @Req() req: FastifyRequest,
+    @Query() q: Query311,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.service.checkJurisdiction(this.read(req), q['jurisdiction_id']?.trim());
     await send(reply, formatOf(req), await this.service.serviceList());
   }
@@ -57,7 +61,11 @@ export class Open311Controller {
     const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
     const raw = formText(req.body);
     if (!contentType.startsWith('application/x-www-form-urlencoded') || raw === null) {
-      throw new Open311Error(400, 'OPEN311.MALFORMED', 'send the request as application/x-www-form-urlencoded; charset=utf-8');
+      throw new Open311Error(
+        400,
+        'OPEN311.MALFORMED',
+        'send the request as application/x-www-form-urlencoded; charset=utf-8',
+      );
     }
     const doc = await this.service.postRequest(this.context(req), parseForm(raw));
     await send(reply, formatOf(req), doc, 201);
@@ -97,7 +105,11 @@ export class Open311Controller {
   }
 
   @Get('media/:id')
-  async media(@Req() req: FastifyRequest, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+  async media(
+    @Req() req: FastifyRequest,
+    @Param('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.read(req);
     const { stream, contentType } = await this.service.openMedia(id);
     await reply
@@ -110,7 +122,11 @@ export class Open311Controller {
   /** Any other URL under the endpoint: 400 in the Open311 shape (spec 07 §12: invalid URL). */
   @All('*')
   unknown(@Req() req: FastifyRequest): never {
-    throw new Open311Error(400, 'OPEN311.INVALID_URL', `${req.method} ${req.url.split('?')[0]} is not a GeoReport v2 resource`);
+    throw new Open311Error(
+      400,
+      'OPEN311.INVALID_URL',
+      `${req.method} ${req.url.split('?')[0]} is not a GeoReport v2 resource`,
+    );
   }
 
   private context(req: FastifyRequest): CallContext {
@@ -154,6 +170,11 @@ function fileOf(file: string): { name: string; format: Open311Format } {
   return parsed;
 }
 
-async function send(reply: FastifyReply, format: Open311Format, doc: WireDocument, status = 200): Promise<void> {
+async function send(
+  reply: FastifyReply,
+  format: Open311Format,
+  doc: WireDocument,
+  status = 200,
+): Promise<void> {
   await reply.status(status).header('content-type', CONTENT_TYPES[format]).send(render(doc, format));
 }

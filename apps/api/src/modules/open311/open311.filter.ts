@@ -20,11 +20,16 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const e = toOpen311Error(exception);
     if (e.status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     const format = formatOfUrl(request.url);
     if (e.retryAfterSeconds !== null) void reply.header('retry-after', String(e.retryAfterSeconds));
-    void reply.status(e.status).header('content-type', CONTENT_TYPES[format]).send(render(errorDocument(e.items), format));
+    void reply
+      .status(e.status)
+      .header('content-type', CONTENT_TYPES[format])
+      .send(render(errorDocument(e.items), format));
   }
 }
 
@@ -36,7 +41,12 @@ export function toOpen311Error(exception: unknown): Open311Error {
     const items: Open311ErrorItem[] =
       details.length > 0
         ? details.map((d) => ({ code: status, description: `${d.field}: ${d.message} [${exception.code}]` }))
-        : [{ code: status, description: `${status >= 500 ? 'internal error' : exception.message} [${exception.code}]` }];
+        : [
+            {
+              code: status,
+              description: `${status >= 500 ? 'internal error' : exception.message} [${exception.code}]`,
+            },
+          ];
     return new Open311Error(status, exception.code, exception.message, items);
   }
   const httpStatus =

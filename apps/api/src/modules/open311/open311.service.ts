@@ -15,7 +15,12 @@ import { Open311Error } from './open311-error';
 import { containsMarkup, type Open311Form } from './open311-form';
 import { Open311KeysService, type VerifiedKey } from './open311-keys.service';
 import { type BucketRule, type Open311Limits, TokenBuckets } from './open311-rate-limit';
-import { type PublicCaseRow, type ServiceKind, type ServiceRow, Open311Repository } from './open311.repository';
+import {
+  type PublicCaseRow,
+  type ServiceKind,
+  type ServiceRow,
+  Open311Repository,
+} from './open311.repository';
 import { publicStatus } from './open311-status';
 import { parseW3cDate, w3cDate, type WireDocument, WireList, type WireObject } from './open311-wire';
 
@@ -77,7 +82,11 @@ export class Open311Service {
 
   checkJurisdiction(ctx: CallContext, jurisdictionId: string | undefined): void {
     if (jurisdictionId !== undefined && jurisdictionId !== '' && jurisdictionId !== jurisdictionOf(ctx)) {
-      throw new Open311Error(404, 'OPEN311.JURISDICTION_UNKNOWN', `jurisdiction_id ${jurisdictionId} is not served here`);
+      throw new Open311Error(
+        404,
+        'OPEN311.JURISDICTION_UNKNOWN',
+        `jurisdiction_id ${jurisdictionId} is not served here`,
+      );
     }
   }
 
@@ -129,7 +138,16 @@ export class Open311Service {
 
   async serviceDefinition(code: string): Promise<WireDocument> {
     const service = await this.service(code);
-    return { root: 'service_definition', body: { service_code: code, attributes: new WireList('attribute', attributesOf(service).map((a) => a.wire)) } };
+    return {
+      root: 'service_definition',
+      body: {
+        service_code: code,
+        attributes: new WireList(
+          'attribute',
+          attributesOf(service).map((a) => a.wire),
+        ),
+      },
+    };
   }
 
   /** POST requests (spec 07 §6): every check before any write. */
@@ -141,7 +159,9 @@ export class Open311Service {
 
     const serviceCode = form.fields.get('service_code');
     if (serviceCode === undefined) {
-      throw Open311Error.fields('OPEN311.SERVICE_CODE_REQUIRED', [{ field: 'service_code', message: 'required' }]);
+      throw Open311Error.fields('OPEN311.SERVICE_CODE_REQUIRED', [
+        { field: 'service_code', message: 'required' },
+      ]);
     }
     const service = await this.service(serviceCode);
     const f = form.fields;
@@ -181,17 +201,31 @@ export class Open311Service {
       const lat = Number(latText);
       const lon = Number(longText);
       if (latText === undefined || longText === undefined) {
-        problems.push({ field: latText === undefined ? 'lat' : 'long', message: 'send lat and long together' });
-      } else if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        problems.push({
+          field: latText === undefined ? 'lat' : 'long',
+          message: 'send lat and long together',
+        });
+      } else if (
+        !Number.isFinite(lat) ||
+        !Number.isFinite(lon) ||
+        Math.abs(lat) > 90 ||
+        Math.abs(lon) > 180
+      ) {
         problems.push({ field: 'lat,long', message: 'WGS84 decimal degrees' });
       } else {
         position = [lon, lat];
       }
     } else if (addressString === undefined) {
       if (f.get('address_id') !== undefined) {
-        problems.push({ field: 'address_id', message: 'address ids are not offered here; send lat and long or address_string' });
+        problems.push({
+          field: 'address_id',
+          message: 'address ids are not offered here; send lat and long or address_string',
+        });
       } else {
-        problems.push({ field: 'lat,long', message: 'a location is required: lat and long, or address_string' });
+        problems.push({
+          field: 'lat,long',
+          message: 'a location is required: lat and long, or address_string',
+        });
       }
     }
     if (problems.length > 0) throw Open311Error.fields('OPEN311.INVALID_REQUEST', problems);
@@ -209,7 +243,9 @@ export class Open311Service {
     const [lon, lat] = position as [number, number];
     const place = await this.geocoding.reverse(String(lon), String(lat), 'wgs84');
     if (!place.regions) {
-      throw Open311Error.fields('CASE.OUTSIDE_GRIDS', [{ field: 'lat,long', message: '位置不在本市网格范围内' }]);
+      throw Open311Error.fields('CASE.OUTSIDE_GRIDS', [
+        { field: 'lat,long', message: '位置不在本市网格范围内' },
+      ]);
     }
 
     const own = mediaUrl ? MEDIA_PATH_RE.exec(new URL(mediaUrl).pathname) : null;
@@ -224,12 +260,12 @@ export class Open311Service {
       crs: 'wgs84',
       componentCode: typeof objectId === 'string' && /^\d{16,17}$/.test(objectId) ? objectId : undefined,
       publicReporter: name !== undefined || phone !== undefined ? { name, phone } : undefined,
-      attachmentIds: own ? [own[1] as string] : undefined,
+      attachmentIds: own ? [own[1]] : undefined,
     };
     const actor = actingUser(key, place.regions.district.code);
     const created = await this.cases.create(actor, dto);
     const token = randomUUID();
-    const contact = email ?? deviceId ?? accountId ? { email, deviceId, accountId } : null;
+    const contact = (email ?? deviceId ?? accountId) ? { email, deviceId, accountId } : null;
     await this.repo.insertRequest({
       caseId: created.case.id,
       token,
@@ -260,24 +296,34 @@ export class Open311Service {
       const text = v(name);
       if (text === undefined) return undefined;
       const d = parseW3cDate(text);
-      if (!d) problems.push({ field: name, message: 'a W3C date-time with a time zone, e.g. 2026-01-01T00:00:00Z' });
+      if (!d)
+        problems.push({
+          field: name,
+          message: 'a W3C date-time with a time zone, e.g. 2026-01-01T00:00:00Z',
+        });
       return d ?? undefined;
     };
     const positive = (name: string, max: number, fallback: number): number => {
       const text = v(name);
       if (text === undefined) return fallback;
       const n = Number(text);
-      if (!Number.isInteger(n) || n < 1 || n > max) problems.push({ field: name, message: `a whole number from 1 to ${max}` });
+      if (!Number.isInteger(n) || n < 1 || n > max)
+        problems.push({ field: name, message: `a whole number from 1 to ${max}` });
       return n;
     };
-    const ids = v('service_request_id')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const ids = v('service_request_id')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const start = date('start_date');
     const end = date('end_date');
     const updatedAfter = date('updated_after');
     const updatedBefore = date('updated_before');
     const page = positive('page', 1_000_000, 1);
     const pageSize = positive('page_size', MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-    const statuses = v('status')?.split(',').map((s) => s.trim());
+    const statuses = v('status')
+      ?.split(',')
+      .map((s) => s.trim());
     if (statuses && statuses.some((s) => s !== 'open' && s !== 'closed')) {
       problems.push({ field: 'status', message: 'open, closed or both comma-separated' });
     }
@@ -286,7 +332,8 @@ export class Open311Service {
       .map((s) => s.trim())
       .map((code) => {
         const parsed = parseServiceCode(code);
-        if (!parsed) problems.push({ field: 'service_code', message: `${code} is not a service code (E0102, C0101)` });
+        if (!parsed)
+          problems.push({ field: 'service_code', message: `${code} is not a service code (E0102, C0101)` });
         return parsed;
       })
       .filter((s): s is { kind: ServiceKind; code: string } => s !== null);
@@ -295,11 +342,15 @@ export class Open311Service {
       problems.push({ field: 'extensions', message: 'true or false' });
     }
     const now = new Date();
-    const to = end ?? (start ? new Date(Math.min(start.getTime() + MAX_RANGE_DAYS * DAY_MS, now.getTime())) : now);
+    const to =
+      end ?? (start ? new Date(Math.min(start.getTime() + MAX_RANGE_DAYS * DAY_MS, now.getTime())) : now);
     const from = start ?? new Date(to.getTime() - MAX_RANGE_DAYS * DAY_MS);
     if (to.getTime() < from.getTime()) problems.push({ field: 'end_date', message: 'before start_date' });
     else if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-      problems.push({ field: 'start_date,end_date', message: `the range may not exceed ${MAX_RANGE_DAYS} days` });
+      problems.push({
+        field: 'start_date,end_date',
+        message: `the range may not exceed ${MAX_RANGE_DAYS} days`,
+      });
     }
     if (problems.length > 0) throw Open311Error.fields('OPEN311.INVALID_QUERY', problems);
     const status = statuses && new Set(statuses).size === 1 ? (statuses[0] as 'open' | 'closed') : undefined;
@@ -319,11 +370,18 @@ export class Open311Service {
     const serviceRows = await this.serviceIndex();
     return {
       root: 'service_requests',
-      body: new WireList('request', rows.map((r) => requestView(r, serviceRows, ctx.baseUrl, extensions === 'true'))),
+      body: new WireList(
+        'request',
+        rows.map((r) => requestView(r, serviceRows, ctx.baseUrl, extensions === 'true')),
+      ),
     };
   }
 
-  async oneRequest(ctx: CallContext, id: string, q: Record<string, string | undefined>): Promise<WireDocument> {
+  async oneRequest(
+    ctx: CallContext,
+    id: string,
+    q: Record<string, string | undefined>,
+  ): Promise<WireDocument> {
     this.checkJurisdiction(ctx, q['jurisdiction_id']?.trim());
     const rows = await this.repo.requests({
       caseNos: [id],
@@ -337,7 +395,9 @@ export class Open311Service {
     if (!row) throw new Open311Error(404, 'OPEN311.REQUEST_NOT_FOUND', `no service request ${id}`);
     return {
       root: 'service_requests',
-      body: new WireList('request', [requestView(row, await this.serviceIndex(), ctx.baseUrl, q['extensions'] === 'true')]),
+      body: new WireList('request', [
+        requestView(row, await this.serviceIndex(), ctx.baseUrl, q['extensions'] === 'true'),
+      ]),
     };
   }
 
@@ -345,7 +405,10 @@ export class Open311Service {
     this.checkJurisdiction(ctx, q['jurisdiction_id']?.trim());
     const caseNo = /^[0-9a-f-]{36}$/.test(token) ? await this.repo.caseNoOfToken(token) : null;
     if (caseNo === null) throw new Open311Error(404, 'OPEN311.TOKEN_NOT_FOUND', `no token ${token}`);
-    return { root: 'service_requests', body: new WireList('request', [{ service_request_id: caseNo, token }]) };
+    return {
+      root: 'service_requests',
+      body: new WireList('request', [{ service_request_id: caseNo, token }]),
+    };
   }
 
   /**
@@ -353,13 +416,25 @@ export class Open311Service {
    * the `api_key` query argument; the answer's `media_url` goes into the POST. The photo is kept as
    * an attachment of the channel user; only its EXIF-stripped copy is ever served.
    */
-  async uploadMedia(ctx: CallContext, apiKey: string | undefined, headers: IncomingHttpHeaders, body: unknown): Promise<WireDocument> {
+  async uploadMedia(
+    ctx: CallContext,
+    apiKey: string | undefined,
+    headers: IncomingHttpHeaders,
+    body: unknown,
+  ): Promise<WireDocument> {
     this.limit(`post-ip:${ctx.ip}`, this.limits.postPerIp, 'uploads from this address');
     const key = await this.keyOf(apiKey);
     const user = actingUser(key, key.districtCode);
-    const { body: a } = await this.attachments.upload(user, { ...headers, 'idempotency-key': undefined }, body, '/open311/v2/media');
+    const { body: a } = await this.attachments.upload(
+      user,
+      { ...headers, 'idempotency-key': undefined },
+      body,
+      '/open311/v2/media',
+    );
     if (!a.contentType.startsWith('image/')) {
-      throw Open311Error.fields('OPEN311.MEDIA_NOT_IMAGE', [{ field: 'file', message: 'a JPEG, PNG or WebP photo' }]);
+      throw Open311Error.fields('OPEN311.MEDIA_NOT_IMAGE', [
+        { field: 'file', message: 'a JPEG, PNG or WebP photo' },
+      ]);
     }
     return {
       root: 'media',
@@ -383,7 +458,8 @@ export class Open311Service {
       throw new Open311Error(403, 'OPEN311.API_KEY_REQUIRED', 'api_key is required');
     }
     const key = await this.keys.verify(apiKey.trim());
-    if (!key) throw new Open311Error(403, 'OPEN311.API_KEY_INVALID', 'api_key is not valid or has been revoked');
+    if (!key)
+      throw new Open311Error(403, 'OPEN311.API_KEY_INVALID', 'api_key is not valid or has been revoked');
     return key;
   }
 
@@ -430,19 +506,23 @@ export class Open311Service {
         problems.push({ field: `attribute[${code}]`, message: 'one value only' });
         continue;
       }
-      const value = values[0] as string;
+      const value = values[0];
       if (def.keys && !values.every((x) => def.keys?.includes(x))) {
         problems.push({ field: `attribute[${code}]`, message: `one of ${def.keys.join(', ')}` });
       } else if (value.length > 100 || containsMarkup(value)) {
         problems.push({ field: `attribute[${code}]`, message: 'at most 100 characters, no HTML' });
       } else if (code === 'object_id' && !/^\d{16,17}$/.test(value)) {
-        problems.push({ field: 'attribute[object_id]', message: 'the 16- or 17-digit code printed on the asset' });
+        problems.push({
+          field: 'attribute[object_id]',
+          message: 'the 16- or 17-digit code printed on the asset',
+        });
       } else {
         out[code] = def.datatype === 'multivaluelist' ? values : value;
       }
     }
     for (const def of defs.values()) {
-      if (def.required && !given.has(def.code)) problems.push({ field: `attribute[${def.code}]`, message: 'required' });
+      if (def.required && !given.has(def.code))
+        problems.push({ field: `attribute[${def.code}]`, message: 'required' });
     }
     return out;
   }
@@ -454,7 +534,7 @@ function jurisdictionOf(ctx: CallContext): string {
 
 export function parseServiceCode(code: string): { kind: ServiceKind; code: string } | null {
   const m = /^([EC])(\d{4,5})$/.exec(code);
-  return m ? { kind: m[1] === 'E' ? 'event' : 'component', code: m[2] as string } : null;
+  return m ? { kind: m[1] === 'E' ? 'event' : 'component', code: m[2] } : null;
 }
 
 export function serviceCodeOf(s: { kind: ServiceKind; code: string }): string {
@@ -492,7 +572,10 @@ function attributesOf(s: ServiceRow): AttributeDef[] {
         datatype_description: '选择最符合现场情况的一项 (choose the closest)',
         order: 1,
         description: '问题情形 (立案条件)',
-        values: new WireList('value', s.conditions.map((c) => ({ key: c.code, name: c.text }))),
+        values: new WireList(
+          'value',
+          s.conditions.map((c) => ({ key: c.code, name: c.text })),
+        ),
       },
     });
   }
@@ -529,12 +612,19 @@ function serviceView(s: ServiceRow): WireObject {
   };
 }
 
-function requestView(r: PublicCaseRow, services: Map<string, ServiceRow>, baseUrl: string, extensions: boolean): WireObject {
+function requestView(
+  r: PublicCaseRow,
+  services: Map<string, ServiceRow>,
+  baseUrl: string,
+  extensions: boolean,
+): WireObject {
   const code = serviceCodeOf({ kind: r.kind, code: r.classCode });
   const service = services.get(code);
   const st = publicStatus(r);
   const mediaUrls = r.mediaIds.map((id) => `${baseUrl}/media/${id}`);
-  const filedLike = !['REPORTED', 'VERIFYING', 'ACCEPTED', 'PARKED', 'CLOSED', 'REJECTED', 'VOID'].includes(r.state);
+  const filedLike = !['REPORTED', 'VERIFYING', 'ACCEPTED', 'PARKED', 'CLOSED', 'REJECTED', 'VOID'].includes(
+    r.state,
+  );
   const view: WireObject = {
     service_request_id: r.caseNo,
     status: st.status,

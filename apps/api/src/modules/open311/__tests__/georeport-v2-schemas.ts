@@ -67,41 +67,42 @@ const definition = obj(['service_code', 'attributes'], {
 
 /** A POST answer: service_request_id or token, never both (§6). */
 const postAnswer = {
-  ...obj([], { service_request_id: str(), token: str(), service_notice: nullableStr(), account_id: nullableStr() }),
+  ...obj([], {
+    service_request_id: str(),
+    token: str(),
+    service_notice: nullableStr(),
+    account_id: nullableStr(),
+  }),
   oneOf: [{ required: ['service_request_id'] }, { required: ['token'] }],
 };
 
-const request = obj(
-  ['service_request_id', 'status', 'service_code', 'requested_datetime'],
-  {
-    service_request_id: str({ minLength: 1 }),
-    status: str({ enum: ['open', 'closed'] }),
-    status_notes: nullableStr(),
-    service_name: nullableStr(),
-    service_code: str({ minLength: 1 }),
-    description: nullableStr(),
-    agency_responsible: nullableStr(),
-    service_notice: nullableStr(),
-    requested_datetime: date(),
-    updated_datetime: date(),
-    expected_datetime: date(),
-    address: nullableStr(),
-    address_id: nullableStr(),
-    zipcode: nullableStr(),
-    lat: num(),
-    long: num(),
-    media_url: nullableStr(),
-    // The extensions of §11, only with extensions=true.
-    extended_attributes: { type: 'object' },
-  },
-);
+const request = obj(['service_request_id', 'status', 'service_code', 'requested_datetime'], {
+  service_request_id: str({ minLength: 1 }),
+  status: str({ enum: ['open', 'closed'] }),
+  status_notes: nullableStr(),
+  service_name: nullableStr(),
+  service_code: str({ minLength: 1 }),
+  description: nullableStr(),
+  agency_responsible: nullableStr(),
+  service_notice: nullableStr(),
+  requested_datetime: date(),
+  updated_datetime: date(),
+  expected_datetime: date(),
+  address: nullableStr(),
+  address_id: nullableStr(),
+  zipcode: nullableStr(),
+  lat: num(),
+  long: num(),
+  media_url: nullableStr(),
+  // The extensions of §11, only with extensions=true.
+  extended_attributes: { type: 'object' },
+});
 
 const tokenAnswer = obj(['service_request_id', 'token'], { service_request_id: str(), token: str() });
 
-const errors = arr(
-  obj(['code', 'description'], { code: int(100), description: str({ minLength: 1 }) }),
-  { minItems: 1 },
-);
+const errors = arr(obj(['code', 'description'], { code: int(100), description: str({ minLength: 1 }) }), {
+  minItems: 1,
+});
 
 export const jsonSchemas: Record<string, Schema> = {
   discovery,

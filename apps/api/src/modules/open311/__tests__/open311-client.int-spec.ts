@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../../../../test/test-app';
 import { seedClassesIfEmpty } from '../../classes/classes-seed';
 import { seedDemoCityIfEmpty } from '../../demo-seed/demo-seed';
 import { seedTimeLimitsIfEmpty } from '../../timelimits/time-limits-seed';
-import { asXmlText, type Format, SpecClient, type Transport, type Tree } from './spec-client';
+import { asXmlText, type Format, SpecClient, text, type Transport, type Tree } from './spec-client';
 
 const city = newSmallCity({ cols: 4, rows: 3 });
 const allGrids = Array.from({ length: 12 }, (_, k) => composeGridCode('330105001001', k + 1, 'gbt30428-15'));
@@ -34,8 +34,14 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     await seedDemoCityIfEmpty(t.db, city);
     await seedTimeLimitsIfEmpty(t.db);
     // 暴露垃圾 stays realtime; 道路不洁 is switched to batch (token first, spec 07 §7).
-    await t.db.query(`UPDATE classification SET open311_type = 'batch' WHERE kind = 'event' AND code = '0104'`);
-    const issued = await t.request({ method: 'POST', url: '/api/v1/open311/keys', payload: { channel: 'partner-app', label: '市民通 App' } });
+    await t.db.query(
+      `UPDATE classification SET open311_type = 'batch' WHERE kind = 'event' AND code = '0104'`,
+    );
+    const issued = await t.request({
+      method: 'POST',
+      url: '/api/v1/open311/keys',
+      payload: { channel: 'partner-app', label: '市民通 App' },
+    });
     expect(issued.statusCode, issued.body).toBe(201);
     apiKey = issued.json<{ key: string }>().key;
   });
@@ -49,24 +55,27 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     it(`lists services, reads a definition, posts, follows a token and reads the status (${format})`, async () => {
       const c = client(format);
       const discovery = obj(await c.get(`discovery.${format}`, 'discovery'));
-      const endpoint = obj(list(discovery['endpoints'] as Tree)[0] as Tree);
+      const endpoint = obj(list(discovery['endpoints'])[0]);
       expect(endpoint['url']).toMatch(/\/open311\/v2$/);
-      expect(list(endpoint['formats'] as Tree)).toEqual(['text/xml', 'application/json']);
+      expect(list(endpoint['formats'])).toEqual(['text/xml', 'application/json']);
 
       const services = list(await c.get(`services.${format}`, 'services')).map(obj);
       const garbage = services.find((s) => s['service_code'] === 'E0102') as Obj;
       expect(garbage).toMatchObject({ service_name: '暴露垃圾', group: '市容环境', type: 'realtime' });
-      expect(services.find((s) => s['service_code'] === 'C0101')).toMatchObject({ service_name: '上水井盖', group: '公用设施' });
+      expect(services.find((s) => s['service_code'] === 'C0101')).toMatchObject({
+        service_name: '上水井盖',
+        group: '公用设施',
+      });
       // A class the city did not mark public is no service.
       expect(services.find((s) => s['service_code'] === 'E0101')).toBeUndefined();
 
       const def = obj(await c.get(`services/E0102.${format}`, 'definition'));
       expect(def['service_code']).toBe('E0102');
-      const condition = obj(list(def['attributes'] as Tree)[0] as Tree);
+      const condition = obj(list(def['attributes'])[0]);
       expect(condition['code']).toBe('condition');
-      const firstKey = obj(list(condition['values'] as Tree)[0] as Tree)['key'] as string;
+      const firstKey = obj(list(condition['values'])[0])['key'] as string;
       const componentDef = obj(await c.get(`services/C0101.${format}`, 'definition'));
-      expect(list(componentDef['attributes'] as Tree).map((a) => obj(a)['code'])).toContain('object_id');
+      expect(list(componentDef['attributes']).map((a) => obj(a)['code'])).toContain('object_id');
 
       const [lon, lat] = gridCentre(city, 6);
       const posted = obj(
@@ -87,7 +96,7 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
             },
             'postAnswer',
           ),
-        )[0] as Tree,
+        )[0],
       );
       const id = posted['service_request_id'] as string;
       expect(id).toMatch(/^\d{12}$/);
@@ -97,29 +106,42 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
         list(
           await c.post(
             `requests.${format}`,
-            { api_key: apiKey, service_code: 'E0104', lat: String(lat), long: String(lon), description: '人行道满地落叶和纸屑' },
+            {
+              api_key: apiKey,
+              service_code: 'E0104',
+              lat: String(lat),
+              long: String(lon),
+              description: '人行道满地落叶和纸屑',
+            },
             'postAnswer',
           ),
-        )[0] as Tree,
+        )[0],
       );
       expect(batch['service_request_id']).toBeUndefined();
       const token = batch['token'] as string;
-      const resolved = obj(list(await c.get(`tokens/${token}.${format}`, 'token'))[0] as Tree);
+      const resolved = obj(list(await c.get(`tokens/${token}.${format}`, 'token'))[0]);
       expect(resolved['token']).toBe(token);
       const batchId = resolved['service_request_id'] as string;
 
       for (const sid of [id, batchId]) {
-        const req = obj(list(await c.get(`requests/${sid}.${format}`, 'request'))[0] as Tree);
-        expect(req).toMatchObject({ service_request_id: sid, status: 'open', status_notes: '已收到，待受理' });
+        const req = obj(list(await c.get(`requests/${sid}.${format}`, 'request'))[0]);
+        expect(req).toMatchObject({
+          service_request_id: sid,
+          status: 'open',
+          status_notes: '已收到，待受理',
+        });
       }
-      const one = obj(list(await c.get(`requests/${id}.${format}`, 'request'))[0] as Tree);
+      const one = obj(list(await c.get(`requests/${id}.${format}`, 'request'))[0]);
       expect(one['service_name']).toBe('暴露垃圾');
-      expect(String(one['lat'])).toBe(String(lat));
+      expect(text(one['lat'])).toBe(String(lat));
       // Contact data never appears in public output.
       const raw = await t.request({ url: `${BASE}/requests/${id}.${format}?extensions=true`, as: null });
-      for (const secret of ['小明', '13800001111', 'wang@example.org']) expect(raw.body).not.toContain(secret);
+      for (const secret of ['小明', '13800001111', 'wang@example.org'])
+        expect(raw.body).not.toContain(secret);
 
-      const listed = list(await c.get(`requests.${format}?service_request_id=${id},${batchId}`, 'requests')).map(obj);
+      const listed = list(
+        await c.get(`requests.${format}?service_request_id=${id},${batchId}`, 'requests'),
+      ).map(obj);
       expect(listed.map((r) => r['service_request_id']).sort()).toEqual([id, batchId].sort());
     });
   }
@@ -139,7 +161,10 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     for (const path of paths) {
       const [name, query] = path.split('?');
       const suffix = (f: Format): string => `${BASE}/${name}.${f}${query ? `?${query}` : ''}`;
-      const [json, xml] = await Promise.all([http({ method: 'GET', url: suffix('json') }), http({ method: 'GET', url: suffix('xml') })]);
+      const [json, xml] = await Promise.all([
+        http({ method: 'GET', url: suffix('json') }),
+        http({ method: 'GET', url: suffix('xml') }),
+      ]);
       expect(xml.statusCode, path).toBe(json.statusCode);
       const fromXml = (await import('./spec-client')).parseXml(xml.body).value;
       expect(fromXml, path).toEqual(asXmlText(JSON.parse(json.body)));
@@ -151,8 +176,18 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     const c = client('json');
     const posted = obj(
       list(
-        await c.post('requests.json', { api_key: apiKey, service_code: 'E0201', lat: String(lat), long: String(lon), description: '电线杆上贴满小广告' }, 'postAnswer'),
-      )[0] as Tree,
+        await c.post(
+          'requests.json',
+          {
+            api_key: apiKey,
+            service_code: 'E0201',
+            lat: String(lat),
+            long: String(lon),
+            description: '电线杆上贴满小广告',
+          },
+          'postAnswer',
+        ),
+      )[0],
     );
     const caseNo = posted['service_request_id'] as string;
     const [row] = await t.db.query<{ id: string; source: string; state: string; username: string }>(
@@ -165,20 +200,33 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     const d = detail.json<CaseDetail>();
     // A public report must be verified (核实) before 受理: accepting it directly is refused.
     expect(d.allowedActions).toContain('sendVerify');
-    const accept = await t.request({ method: 'POST', url: `/api/v1/cases/${id}/actions/accept`, as: 'operator', payload: { version: d.version } });
+    const accept = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/actions/accept`,
+      as: 'operator',
+      payload: { version: d.version },
+    });
     expect(accept.statusCode).toBe(422);
     expect(accept.body).toContain('核实');
-    const sent = await t.request({ method: 'POST', url: `/api/v1/cases/${id}/actions/sendVerify`, as: 'operator', payload: { version: d.version, inspectorId: undefined } });
+    const sent = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/actions/sendVerify`,
+      as: 'operator',
+      payload: { version: d.version, inspectorId: undefined },
+    });
     expect(sent.statusCode, sent.body).toBeLessThan(300);
-    const after = obj(list(await c.get(`requests/${caseNo}.json?extensions=true`, 'request'))[0] as Tree);
+    const after = obj(list(await c.get(`requests/${caseNo}.json?extensions=true`, 'request'))[0]);
     expect(after).toMatchObject({ status: 'open', status_notes: '核实中' });
-    expect(obj(after['extended_attributes'] as Tree)).toMatchObject({ detailed_status: 'INVESTIGATING', channel: 'partner-app' });
+    expect(obj(after['extended_attributes'])).toMatchObject({
+      detailed_status: 'INVESTIGATING',
+      channel: 'partner-app',
+    });
 
-    // 不属实 → rejected: closed with the template text.
+    // 不属实, then rejected: closed with the template text.
     const v = (await t.request({ url: `/api/v1/cases/${id}`, as: 'operator' })).json<CaseDetail>();
     const verify = await t.request({
       method: 'POST',
-      url: `/api/v1/cases/${id}/actions/verify`,
+      url: `/api/v1/cases/${id}/actions/answerVerify`,
       as: INSPECTOR,
       payload: { version: v.version, yes: false, opinion: '现场未见小广告' },
     });
@@ -188,12 +236,12 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
       method: 'POST',
       url: `/api/v1/cases/${id}/actions/reject`,
       as: 'operator',
-      payload: { version: v2.version, reasonCode: 'not_verified', opinion: '不属实' },
+      payload: { version: v2.version, reason: 'out_of_scope', opinion: '不属于城管受理范围' },
     });
     expect(reject.statusCode, reject.body).toBeLessThan(300);
-    const closed = obj(list(await c.get(`requests/${caseNo}.json?extensions=true`, 'request'))[0] as Tree);
-    expect(closed).toMatchObject({ status: 'closed', status_notes: '经核实，问题不存在' });
-    expect(obj(closed['extended_attributes'] as Tree)['detailed_status']).toBe('NO_FURTHER_ACTION');
+    const closed = obj(list(await c.get(`requests/${caseNo}.json?extensions=true`, 'request'))[0]);
+    expect(closed).toMatchObject({ status: 'closed', status_notes: '不属于受理范围' });
+    expect(obj(closed['extended_attributes'])['detailed_status']).toBe('NOT_COUNCILS_RESPONSIBILITY');
     // The internal opinion is not published.
     const raw = await t.request({ url: `${BASE}/requests/${caseNo}.xml?extensions=true`, as: null });
     expect(raw.body).not.toContain('现场未见小广告');
@@ -212,11 +260,18 @@ describe('Open311 GeoReport v2: a client written from the specification', () => 
     expect([...dates].sort().reverse()).toEqual(dates);
     const page1 = list(await c.get('requests.json?page_size=2&page=1', 'requests')).map(obj);
     const page2 = list(await c.get('requests.json?page_size=2&page=2', 'requests')).map(obj);
-    expect([...page1, ...page2].map((r) => r['service_request_id'])).toEqual(all.slice(0, 4).map((r) => r['service_request_id']));
+    expect([...page1, ...page2].map((r) => r['service_request_id'])).toEqual(
+      all.slice(0, 4).map((r) => r['service_request_id']),
+    );
     const batchOnly = list(await c.get('requests.json?service_code=E0104', 'requests')).map(obj);
     expect(batchOnly.length).toBe(2);
     expect(batchOnly.every((r) => r['service_code'] === 'E0104')).toBe(true);
-    const old = list(await c.get('requests.json?start_date=2020-01-01T00:00:00%2B08:00&end_date=2020-03-01T00:00:00Z', 'requests'));
+    const old = list(
+      await c.get(
+        'requests.json?start_date=2020-01-01T00:00:00%2B08:00&end_date=2020-03-01T00:00:00Z',
+        'requests',
+      ),
+    );
     expect(old).toEqual([]);
   });
 });

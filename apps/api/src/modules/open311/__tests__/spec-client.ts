@@ -12,7 +12,12 @@ export type Format = 'xml' | 'json';
 export type Tree = string | Tree[] | { [k: string]: Tree };
 
 export interface Transport {
-  (opts: { method: 'GET' | 'POST'; url: string; payload?: string; headers?: Record<string, string> }): Promise<{
+  (opts: {
+    method: 'GET' | 'POST';
+    url: string;
+    payload?: string;
+    headers?: Record<string, string>;
+  }): Promise<{
     statusCode: number;
     headers: Record<string, string | string[] | number | undefined>;
     body: string;
@@ -57,7 +62,12 @@ export class SpecClient {
     return this.read(res, schema, status);
   }
 
-  async post(path: string, form: Record<string, string | string[]>, schema: keyof typeof jsonSchemas, status = 201): Promise<Tree> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    schema: keyof typeof jsonSchemas,
+    status = 201,
+  ): Promise<Tree> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     const res = await this.http({
@@ -71,7 +81,11 @@ export class SpecClient {
 
   /** Status, content type, encoding declaration, then the schema of the resource. */
   read(
-    res: { statusCode: number; headers: Record<string, string | string[] | number | undefined>; body: string },
+    res: {
+      statusCode: number;
+      headers: Record<string, string | string[] | number | undefined>;
+      body: string;
+    },
     schema: keyof typeof jsonSchemas,
     status: number,
   ): Tree {
@@ -88,20 +102,33 @@ export class SpecClient {
       expect(doc.root).toBe(ROOTS[schema]);
       tree = doc.value;
     }
-    const validate = ajv.compile(this.format === 'json' ? (jsonSchemas[schema] as object) : (xmlSchemas[schema] as object));
-    expect(validate(tree), `${schema} (${this.format}): ${ajv.errorsText(validate.errors)}\n${res.body}`).toBe(true);
+    const validate = ajv.compile(
+      this.format === 'json' ? (jsonSchemas[schema] as object) : (xmlSchemas[schema] as object),
+    );
+    expect(
+      validate(tree),
+      `${schema} (${this.format}): ${ajv.errorsText(validate.errors)}\n${res.body}`,
+    ).toBe(true);
     return tree;
   }
 }
 
 /** JSON values as XML would carry them: numbers and booleans as text, null as an empty element. */
+/** A leaf as text (for comparing and messages). */
+export function text(t: Tree | undefined): string {
+  return typeof t === 'string' ? t : JSON.stringify(t);
+}
+
 export function asXmlText(tree: unknown): Tree {
   if (Array.isArray(tree)) return tree.map(asXmlText);
   if (tree === null) return '';
   if (typeof tree === 'object') {
-    return Object.fromEntries(Object.entries(tree as Record<string, unknown>).map(([k, v]) => [k, asXmlText(v)]));
+    return Object.fromEntries(
+      Object.entries(tree as Record<string, unknown>).map(([k, v]) => [k, asXmlText(v)]),
+    );
   }
-  return String(tree);
+  // Numbers and booleans: the same text JSON gives them.
+  return typeof tree === 'string' ? tree : JSON.stringify(tree);
 }
 
 /**
@@ -112,14 +139,14 @@ export function asXmlText(tree: unknown): Tree {
 export function parseXml(xml: string): { root: string; value: Tree } {
   let i = 0;
   const skipSpace = (): void => {
-    while (i < xml.length && /\s/.test(xml[i] as string)) i++;
+    while (i < xml.length && /\s/.test(xml[i])) i++;
   };
   if (xml.startsWith('<?xml')) i = xml.indexOf('?>') + 2;
   const element = (): { name: string; value: Tree } => {
     skipSpace();
     const open = /^<([A-Za-z_][\w.-]*)\s*(\/?)>/.exec(xml.slice(i));
     if (!open) throw new Error(`expected an element at ${i}: ${xml.slice(i, i + 40)}`);
-    const name = open[1] as string;
+    const name = open[1];
     i += open[0].length;
     const isList = name in LISTS;
     if (open[2] === '/') return { name, value: isList ? [] : '' };

@@ -17,7 +17,8 @@ export const OPEN311_BASE = '/open311/v2';
  * visible to anyone: it names the channel (its reports are attributed to `public-web`, an
  * administrator can revoke it) and the API limits it per IP address, not as a whole.
  */
-export const WEB_KEY: string | null = (import.meta.env['VITE_OPEN311_WEB_KEY'] as string | undefined)?.trim() || null;
+export const WEB_KEY: string | null =
+  (import.meta.env['VITE_OPEN311_WEB_KEY'] as string | undefined)?.trim() || null;
 
 /** An answer in the Open311 error shape: the descriptions are meant for the user. */
 export class Open311RequestError extends Error {
@@ -57,7 +58,10 @@ export async function uploadPhoto(key: string, file: File): Promise<Open311Media
   const form = new FormData();
   form.append('file', file);
   const [media] = await read<Open311Media[]>(
-    await fetch(`${OPEN311_BASE}/media.json?api_key=${encodeURIComponent(key)}`, { method: 'POST', body: form }),
+    await fetch(`${OPEN311_BASE}/media.json?api_key=${encodeURIComponent(key)}`, {
+      method: 'POST',
+      body: form,
+    }),
   );
   if (!media) throw new Open311RequestError(500, [], null);
   return media;

@@ -22,7 +22,8 @@ function TapToPlace({ onTap }: { onTap: (p: Position) => void }) {
     ref.current = onTap;
   }, [onTap]);
   useEffect(() => {
-    const handler = (e: { lngLat: { lng: number; lat: number } }) => ref.current([round(e.lngLat.lng), round(e.lngLat.lat)]);
+    const handler = (e: { lngLat: { lng: number; lat: number } }) =>
+      ref.current([round(e.lngLat.lng), round(e.lngLat.lat)]);
     map.on('click', handler);
     return () => {
       map.off('click', handler);
@@ -38,7 +39,12 @@ export function PublicMap({ area, value, onChange }: PublicMapProps) {
   const bounds: [number, number, number, number] = [area.min_long, area.min_lat, area.max_long, area.max_lat];
   const center: Position = [(area.min_long + area.max_long) / 2, (area.min_lat + area.max_lat) / 2];
   return (
-    <div className="public-map" role="region" aria-label={t('publicReport.mapLabel')} data-testid="public-map">
+    <div
+      className="public-map"
+      role="region"
+      aria-label={t('publicReport.mapLabel')}
+      data-testid="public-map"
+    >
       <MapView style={style} bounds={bounds} center={center}>
         <TapToPlace onTap={onChange} />
         {value && (

@@ -6,7 +6,10 @@ import { fetchArea, fetchServices, WEB_KEY } from '../api/open311-api';
 import { ReportForm, type ReportReceipt } from './ReportForm';
 import { StatusLookup } from './StatusLookup';
 
-type Loaded = { status: 'loading' } | { status: 'error' } | { status: 'ready'; area: Open311Area; services: Open311Service[] };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error' }
+  | { status: 'ready'; area: Open311Area; services: Open311Service[] };
 type Tab = 'report' | 'lookup';
 
 /**
@@ -85,13 +88,19 @@ export function PublicReport() {
               >
                 {t('publicReport.lookUpNow')}
               </button>
-              <button type="button" className="public-button public-button--secondary" onClick={() => setReceipt(null)}>
+              <button
+                type="button"
+                className="public-button public-button--secondary"
+                onClick={() => setReceipt(null)}
+              >
                 {t('publicReport.reportAnother')}
               </button>
             </div>
           </section>
         )}
-        {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'loading' && <p className="public-muted">…</p>}
+        {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'loading' && (
+          <p className="public-muted">…</p>
+        )}
         {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'error' && (
           <p className="public-problems" role="alert">
             {t('publicReport.loadFailed')}{' '}

@@ -163,7 +163,11 @@ export function ReportForm({ apiKey, area, services, onSent }: ReportFormProps) 
       {preview && (
         <div className="public-photo">
           <img src={preview} alt="" />
-          <button type="button" className="public-button public-button--secondary" onClick={() => setPhoto(null)}>
+          <button
+            type="button"
+            className="public-button public-button--secondary"
+            onClick={() => setPhoto(null)}
+          >
             {t('publicReport.removePhoto')}
           </button>
         </div>
@@ -173,7 +177,13 @@ export function ReportForm({ apiKey, area, services, onSent }: ReportFormProps) 
       <fieldset className="public-contact">
         <legend>{t('publicReport.contact')}</legend>
         <label htmlFor={ids.name}>{t('publicReport.name')}</label>
-        <input id={ids.name} value={name} maxLength={25} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        <input
+          id={ids.name}
+          value={name}
+          maxLength={25}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="name"
+        />
         <label htmlFor={ids.phone}>{t('publicReport.phone')}</label>
         <input
           id={ids.phone}
