@@ -122,7 +122,8 @@ describe('classes API', () => {
       profile: 'national',
       validFrom: '2000-01-01',
       validTo: null,
-      isPublic: false,
+      // Public by default (classes-seed.ts PUBLIC_BY_DEFAULT: citizens report manhole covers).
+      isPublic: true,
       // A manhole cover is a point (spec 01 §2.10).
       geometryType: 'point',
     });
