@@ -51,6 +51,8 @@ async function run(argv: string[]): Promise<void> {
       if (!arg) throw new ConfigError(USAGE);
       return withDatabase(config, async (db) => {
         await runMigrations(db);
+        // The demo cases name their classes: the class tables come first, as at `serve`.
+        await seedClassesIfEmpty(db, { profile: config.classProfile });
         const result = await seedDemoCityIfEmpty(db, readDemoDataset(arg));
         console.log(
           result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded',

@@ -223,3 +223,22 @@ describe('case step: workflow transitions with their clocks', () => {
     expect(s.timers.disposal).toBeNull();
   });
 });
+
+describe('case step: replaying the records', () => {
+  it('a late closure is in its flow record, so replaying the records closes it late too', () => {
+    let s = dispatchedCase();
+    s = stepCase(s.next, s.timers, { type: 'feedback' }, department, at(24, '11:00'), CTX);
+    s = stepCase(
+      s.next,
+      s.timers,
+      { type: 'sendCheck', inspectorId: 'insp-1' },
+      operator,
+      at(24, '11:05'),
+      CTX,
+    );
+    s = stepCase(s.next, s.timers, { type: 'answerCheck', done: true }, inspector, at(24, '11:30'), CTX);
+    s = stepCase(s.next, s.timers, { type: 'close' }, shiftLeader, at(24, '11:40'), CTX);
+    expect(s.record.payload).toMatchObject({ closureType: 'late' });
+    expect(s.next.closureType).toBe('late');
+  });
+});

@@ -102,17 +102,19 @@ export function stepCase(
   ctx: CaseTimingContext,
   options?: WorkflowOptions,
 ): CaseStep {
-  const t = applyAction(snapshot, command, actor, now, options);
+  // 结案 after a late disposal is 超时结案 (spec 03 §6.4): put it in the command, so the flow
+  // record carries it and a replay of the records closes the case the same way.
+  const closing =
+    command.type === 'close' && command.closureType === undefined && timers.disposalOnTime === false
+      ? { ...command, closureType: 'late' as const }
+      : command;
+  const t = applyAction(snapshot, closing, actor, now, options);
   return withTimers(t, timers, now, ctx);
 }
 
 function withTimers(t: CaseTransition, timers: CaseTimers, at: Date, ctx: CaseTimingContext): CaseStep {
   const { timers: next, timing } = applyTimerEffects(timers, t.effects, at, ctx, t.record.action === 'close');
-  // 结案 by default is 正常结案, or 超时结案 when the disposal missed its deadline (spec 03 §6.4).
-  const closedLate =
-    t.record.action === 'close' && t.next.closureType === 'normal' && next.disposalOnTime === false;
-  const closure = closedLate ? { ...t.next, closureType: 'late' as const } : t.next;
-  return { ...t, next: closure, timers: next, timing };
+  return { ...t, timers: next, timing };
 }
 
 /** Applies the workflow's timer effects to the clock, in the order the effects document. */

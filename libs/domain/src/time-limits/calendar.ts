@@ -87,6 +87,7 @@ export function isoWeekday(day: number): number {
 // (Asia/Shanghai has been +08:00 without DST since 1991; Intl also handles DST zones).
 
 type OffsetFn = (utcMs: number) => number;
+const QUARTER_HOUR_MS = 15 * 60_000;
 const offsetFns = new Map<string, OffsetFn>();
 
 /** Offset of the zone at an instant, in minutes east of UTC (Asia/Shanghai: +480). */
@@ -122,7 +123,7 @@ function offsetFnOf(timeZone: string): OffsetFn {
       ]);
     }
     // Offset = (the wall clock read as if it were UTC) − the instant, to whole minutes.
-    fn = (utcMs) => {
+    const measure = (utcMs: number): number => {
       const p: Record<string, number> = {};
       for (const part of dtf.formatToParts(new Date(utcMs))) p[part.type] = Number(part.value);
       const wall = Date.UTC(
@@ -134,6 +135,19 @@ function offsetFnOf(timeZone: string): OffsetFn {
         p['second'],
       );
       return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / MINUTE_MS);
+    };
+    // formatToParts costs tens of microseconds and deadline arithmetic asks often: remember the
+    // offset per quarter hour (zones change offset only on quarter-hour instants).
+    const memo = new Map<number, number>();
+    fn = (utcMs) => {
+      const bucket = Math.floor(utcMs / QUARTER_HOUR_MS);
+      let offset = memo.get(bucket);
+      if (offset === undefined) {
+        if (memo.size > 100_000) memo.clear();
+        offset = measure(bucket * QUARTER_HOUR_MS);
+        memo.set(bucket, offset);
+      }
+      return offset;
     };
   }
   offsetFns.set(timeZone, fn);

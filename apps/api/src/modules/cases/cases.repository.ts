@@ -294,43 +294,7 @@ export class CasesRepository {
         data: flowAuditData(r),
       });
     }
-    await this.db.query(
-      `INSERT INTO case_flow (case_id, district_code, seq, action, from_state, to_state, actor_id, actor_role,
-         department_id, opinion, payload, attachments, stage, stage_started_at, stage_deadline, stage_on_time,
-         disposal_deadline, disposal_on_time, occurred_at)
-       SELECT r.case_id, r.district_code, r.seq, r.action, r.from_state, r.to_state, r.actor_id, r.actor_role,
-         r.department_id, r.opinion, r.payload, r.attachments, r.stage, r.stage_started_at, r.stage_deadline,
-         r.stage_on_time, r.disposal_deadline, r.disposal_on_time, r.occurred_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(case_id uuid, district_code text, seq int, action text,
-         from_state text, to_state text, actor_id uuid, actor_role text, department_id uuid, opinion text,
-         payload jsonb, attachments jsonb, stage text, stage_started_at timestamptz, stage_deadline timestamptz,
-         stage_on_time boolean, disposal_deadline timestamptz, disposal_on_time boolean, occurred_at timestamptz)`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            case_id: r.caseId,
-            district_code: r.districtCode,
-            seq: r.seq,
-            action: r.action,
-            from_state: r.fromState,
-            to_state: r.toState,
-            actor_id: r.actorId,
-            actor_role: r.actorRole,
-            department_id: r.departmentId,
-            opinion: r.opinion,
-            payload: r.payload,
-            attachments: r.attachments,
-            stage: r.stage,
-            stage_started_at: r.stageStartedAt,
-            stage_deadline: r.stageDeadline,
-            stage_on_time: r.stageOnTime,
-            disposal_deadline: r.disposalDeadline,
-            disposal_on_time: r.disposalOnTime,
-            occurred_at: r.occurredAt,
-          })),
-        ),
-      ],
-    );
+    await insertFlowRecords(this.db, rows);
   }
 
   async findCase(id: string): Promise<StoredCase | null> {
@@ -575,6 +539,48 @@ export class CasesRepository {
       ],
     );
   }
+}
+
+/** Flow records in one statement (no audit rows: callers append those). */
+export async function insertFlowRecords(db: SqlRunner, rows: readonly FlowRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO case_flow (case_id, district_code, seq, action, from_state, to_state, actor_id, actor_role,
+       department_id, opinion, payload, attachments, stage, stage_started_at, stage_deadline, stage_on_time,
+       disposal_deadline, disposal_on_time, occurred_at)
+     SELECT r.case_id, r.district_code, r.seq, r.action, r.from_state, r.to_state, r.actor_id, r.actor_role,
+       r.department_id, r.opinion, r.payload, r.attachments, r.stage, r.stage_started_at, r.stage_deadline,
+       r.stage_on_time, r.disposal_deadline, r.disposal_on_time, r.occurred_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(case_id uuid, district_code text, seq int, action text,
+       from_state text, to_state text, actor_id uuid, actor_role text, department_id uuid, opinion text,
+       payload jsonb, attachments jsonb, stage text, stage_started_at timestamptz, stage_deadline timestamptz,
+       stage_on_time boolean, disposal_deadline timestamptz, disposal_on_time boolean, occurred_at timestamptz)`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          case_id: r.caseId,
+          district_code: r.districtCode,
+          seq: r.seq,
+          action: r.action,
+          from_state: r.fromState,
+          to_state: r.toState,
+          actor_id: r.actorId,
+          actor_role: r.actorRole,
+          department_id: r.departmentId,
+          opinion: r.opinion,
+          payload: r.payload,
+          attachments: r.attachments,
+          stage: r.stage,
+          stage_started_at: r.stageStartedAt,
+          stage_deadline: r.stageDeadline,
+          stage_on_time: r.stageOnTime,
+          disposal_deadline: r.disposalDeadline,
+          disposal_on_time: r.disposalOnTime,
+          occurred_at: r.occurredAt,
+        })),
+      ),
+    ],
+  );
 }
 
 /** What the audit chain records of a flow record (the same for live steps and demo history). */

@@ -18,11 +18,8 @@ import {
   allowedActions,
   type CaseCommand,
   type CaseSnapshot,
-  type CaseStage,
   type CaseState,
-  type CaseStep,
   type CaseTimers,
-  type CaseTimingContext,
   type CreateCaseCommand,
   disposalProgress,
   DISPOSING_STATES,
@@ -34,7 +31,6 @@ import {
   PUBLIC_SOURCES,
   REJECT_REASONS,
   RETURN_REASONS,
-  type StageLimit,
   snapshotFiling,
   stageProgress,
   startCase,
@@ -66,6 +62,7 @@ import {
   type StoredCase,
   type StoredFlow,
 } from './cases.repository';
+import { columnsOf, flowOf, timingOf } from './case-rows';
 import type {
   CaseActionDto,
   CreateCaseDto,
@@ -212,7 +209,18 @@ export class CasesService {
       };
       await repo.insertCase(row);
       const attachments = await linkAttachments(tx, user.id, caseId, step.next.version, req.attachmentIds);
-      await repo.insertFlows([{ ...flowOf(step, row, now, actorOf(user), null), attachments }]);
+      await repo.insertFlows([
+        {
+          ...flowOf(
+            step,
+            { caseId: row.id, districtCode: row.districtCode, gridCode: row.gridCode },
+            now,
+            actorOf(user),
+            null,
+          ),
+          attachments,
+        },
+      ]);
       await bindIdempotentResource(tx, caseId);
     });
     return { case: await this.detail(user, caseId), possibleDuplicates: duplicates };
@@ -267,7 +275,16 @@ export class CasesService {
       if (!(await repo.updateCase(row, body.version))) throw versionConflict(null, body.version);
       const attachments = await linkAttachments(tx, user.id, id, step.next.version, body.attachmentIds);
       await repo.insertFlows([
-        { ...flowOf(step, row, now, actorOf(user), stored.departmentId), attachments },
+        {
+          ...flowOf(
+            step,
+            { caseId: row.id, districtCode: row.districtCode, gridCode: row.gridCode },
+            now,
+            actorOf(user),
+            stored.departmentId,
+          ),
+          attachments,
+        },
       ]);
     });
     return this.detail(user, id);
@@ -587,99 +604,6 @@ function actorOf(user: AuthUser): Actor {
     departmentId: user.departmentId,
     gridCodes: user.gridCodes,
     subUnitIds: user.departmentIds.filter((d) => d !== user.departmentId),
-  };
-}
-
-function timingOf(
-  tl: TimeLimitContext,
-  urgency: 'normal' | 'urgent',
-  filing: FilingSnapshot | null,
-): CaseTimingContext {
-  // After filing the case keeps the limits it was filed under (spec 03 §8).
-  const stageLimits: StageLimit[] = filing
-    ? Object.entries(filing.stageLimits).map(([stage, l]) => ({ stage: stage as CaseStage, urgency, ...l }))
-    : tl.stageLimits;
-  return {
-    calendar: tl.calendar,
-    settings: tl.settings,
-    stageLimits,
-    urgency,
-    disposalLimit: filing ? filing.disposalLimit : null,
-  };
-}
-
-/** The columns copied out of the aggregate and its clock, for desk filters and overdue counts. */
-function columnsOf(
-  step: CaseStep,
-): Pick<
-  CaseRow,
-  | 'state'
-  | 'snapshot'
-  | 'clock'
-  | 'stage'
-  | 'stageStartedAt'
-  | 'stageDeadline'
-  | 'disposalDeadline'
-  | 'disposalPaused'
-  | 'supervisionCount'
-  | 'updatedAt'
-  | 'version'
-> {
-  const t = step.timers;
-  const disposing = DISPOSING_STATES.includes(step.next.state) && t.disposal !== null;
-  return {
-    state: step.next.state,
-    snapshot: step.next,
-    clock: t,
-    stage: t.stage?.stage ?? null,
-    stageStartedAt: t.stage ? new Date(t.stage.startedAt) : null,
-    stageDeadline: t.stage ? new Date(t.stage.deadline) : null,
-    disposalDeadline: disposing && t.disposal ? new Date(t.disposal.deadline) : null,
-    disposalPaused: disposing && t.disposal?.pausedAt != null,
-    supervisionCount: step.next.openSupervisionCount,
-    updatedAt: step.record.at,
-    version: step.next.version,
-  };
-}
-
-/**
- * The flow record of a step. The payload keeps the command's fields and the part of the actor's
- * scope the check used (the case's grid, the sub-unit acted for), so `replayFlow` can re-check it.
- */
-function flowOf(
-  step: CaseStep,
-  row: CaseRow,
-  at: Date,
-  actor: Actor,
-  departmentBefore: string | null,
-): Parameters<CasesRepository['insertFlows']>[0][number] {
-  const r = step.record;
-  const scope = {
-    gridCodes: row.gridCode !== null && actor.gridCodes?.includes(row.gridCode) ? [row.gridCode] : [],
-    subUnitIds:
-      departmentBefore !== null && actor.subUnitIds?.includes(departmentBefore) ? [departmentBefore] : [],
-  };
-  const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
-  return {
-    caseId: row.id,
-    districtCode: row.districtCode,
-    seq: step.next.version,
-    action: r.action,
-    fromState: r.fromState,
-    toState: r.toState,
-    actorId: r.actor.userId,
-    actorRole: r.actor.role,
-    departmentId: r.departmentId,
-    opinion: r.opinion,
-    payload: { ...r.payload, ...(r.approval ? { approval: r.approval } : {}), scope },
-    attachments: [],
-    stage: step.timing.stage,
-    stageStartedAt: date(step.timing.stageStartedAt),
-    stageDeadline: date(step.timing.stageDeadline),
-    stageOnTime: step.timing.stageOnTime,
-    disposalDeadline: date(step.timing.disposalDeadline),
-    disposalOnTime: step.timing.disposalOnTime,
-    occurredAt: at,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../database/database';
 import { type AuditFields, chainHash, chainOf, GENESIS_HASH } from '../audit/audit-chain';
-import { type CaseRow, type FlowRow, flowAuditData } from '../cases/cases.repository';
+import { type CaseRow, type FlowRow, flowAuditData, insertFlowRecords } from '../cases/cases.repository';
 
 /** A demo user as the case replay needs it. */
 export interface DemoActorRow {
@@ -141,44 +141,7 @@ export class DemoCasesRepository {
    * audit append: `appendAudit` chains the whole year at once).
    */
   async insertFlows(rows: readonly FlowRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.query(
-      `INSERT INTO case_flow (case_id, district_code, seq, action, from_state, to_state, actor_id, actor_role,
-         department_id, opinion, payload, attachments, stage, stage_started_at, stage_deadline, stage_on_time,
-         disposal_deadline, disposal_on_time, occurred_at)
-       SELECT r.case_id, r.district_code, r.seq, r.action, r.from_state, r.to_state, r.actor_id, r.actor_role,
-         r.department_id, r.opinion, r.payload, r.attachments, r.stage, r.stage_started_at, r.stage_deadline,
-         r.stage_on_time, r.disposal_deadline, r.disposal_on_time, r.occurred_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(case_id uuid, district_code text, seq int, action text,
-         from_state text, to_state text, actor_id uuid, actor_role text, department_id uuid, opinion text,
-         payload jsonb, attachments jsonb, stage text, stage_started_at timestamptz, stage_deadline timestamptz,
-         stage_on_time boolean, disposal_deadline timestamptz, disposal_on_time boolean, occurred_at timestamptz)`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            case_id: r.caseId,
-            district_code: r.districtCode,
-            seq: r.seq,
-            action: r.action,
-            from_state: r.fromState,
-            to_state: r.toState,
-            actor_id: r.actorId,
-            actor_role: r.actorRole,
-            department_id: r.departmentId,
-            opinion: r.opinion,
-            payload: r.payload,
-            attachments: r.attachments,
-            stage: r.stage,
-            stage_started_at: r.stageStartedAt,
-            stage_deadline: r.stageDeadline,
-            stage_on_time: r.stageOnTime,
-            disposal_deadline: r.disposalDeadline,
-            disposal_on_time: r.disposalOnTime,
-            occurred_at: r.occurredAt,
-          })),
-        ),
-      ],
-    );
+    await insertFlowRecords(this.db, rows);
   }
 
   /**

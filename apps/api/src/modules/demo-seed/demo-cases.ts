@@ -5,19 +5,15 @@ import {
   type CaseCommand,
   type CaseRole,
   type CaseSnapshot,
-  type CaseStage,
   type CaseStep,
   type CaseTimers,
-  type CaseTimingContext,
   type CreateCaseCommand,
-  DISPOSING_STATES,
   type FilingSnapshot,
   filingCandidates,
   localDateOf,
   NEW_CASE_TIMERS,
   resolveSettings,
   rolesAllowed,
-  type StageLimit,
   snapshotFiling,
   startCase,
   stepCase,
@@ -26,6 +22,7 @@ import {
 } from '@urbangrid/domain';
 import { randomUUID } from 'node:crypto';
 import type { SqlRunner } from '../../database/database';
+import { columnsOf, flowOf, timingOf } from '../cases/case-rows';
 import type { CaseRow, FlowRow } from '../cases/cases.repository';
 import type { TimeLimitContext } from '../timelimits/time-limits.service';
 import { CITY_SCOPE, DEFAULT_CALENDAR_CODE } from '../timelimits/time-limits-seed';
@@ -36,7 +33,7 @@ import { DemoCasesRepository, type DemoPlaceRow } from './demo-cases.repository'
  * 演示案卷: replays the demo dataset's year of case scripts (contracts `DemoCaseScript`, made by
  * tools/demo-city/src/cases.ts) through `startCase` / `stepCase` with the seeded time limits and
  * the real demo users, and writes case rows and flow records as the cases service does
- * (cases.service.ts: `columnsOf`, `flowOf`, `timingOf`, the filing snapshot at 立案). A step the
+ * (cases/case-rows.ts: `columnsOf`, `flowOf`, `timingOf`; the filing snapshot at 立案). A step the
  * machine refuses is a generator bug: the seed fails naming the script.
  */
 
@@ -282,7 +279,7 @@ export interface Replayed {
   last: CaseStep;
   filing: FilingSnapshot | null;
   filedAt: Date | null;
-  flows: Omit<FlowRow, 'caseId' | 'districtCode'>[];
+  flows: FlowRow[];
 }
 
 /** One script through the machine, step by step, as the cases service would have stored it. */
@@ -342,7 +339,10 @@ export function replayScript(
     } catch (e) {
       throw new Error(`step ${i} (${step[0]}): ${(e as Error).message}`);
     }
-    flows.push(flowOf(result, gridCode, at, actor, departmentBefore));
+    // A grid code starts with its district's 6-digit code.
+    flows.push(
+      flowOf(result, { caseId, districtCode: gridCode.slice(0, 6), gridCode }, at, actor, departmentBefore),
+    );
     snapshot = result.next;
     timers = result.timers;
     last = result;
@@ -426,92 +426,4 @@ function commandOf(step: DemoCaseStep, ids: Ids, gridCode: string): CaseCommand 
     case 'selfReport':
       throw new Error(`${action} creates a case: only the first step may`);
   }
-}
-
-/** As `timingOf` in cases.service.ts: the stage limits in force until 立案, the filed ones after. */
-function timingOf(
-  tl: TimeLimitContext,
-  urgency: 'normal' | 'urgent',
-  filing: FilingSnapshot | null,
-): CaseTimingContext {
-  const stageLimits: StageLimit[] = filing
-    ? Object.entries(filing.stageLimits).map(([stage, l]) => ({ stage: stage as CaseStage, urgency, ...l }))
-    : tl.stageLimits;
-  return {
-    calendar: tl.calendar,
-    settings: tl.settings,
-    stageLimits,
-    urgency,
-    disposalLimit: filing ? filing.disposalLimit : null,
-  };
-}
-
-/** As `columnsOf` in cases.service.ts. */
-function columnsOf(
-  step: CaseStep,
-): Pick<
-  CaseRow,
-  | 'state'
-  | 'snapshot'
-  | 'clock'
-  | 'stage'
-  | 'stageStartedAt'
-  | 'stageDeadline'
-  | 'disposalDeadline'
-  | 'disposalPaused'
-  | 'supervisionCount'
-  | 'updatedAt'
-  | 'version'
-> {
-  const t = step.timers;
-  const disposing = DISPOSING_STATES.includes(step.next.state) && t.disposal !== null;
-  return {
-    state: step.next.state,
-    snapshot: step.next,
-    clock: t,
-    stage: t.stage?.stage ?? null,
-    stageStartedAt: t.stage ? new Date(t.stage.startedAt) : null,
-    stageDeadline: t.stage ? new Date(t.stage.deadline) : null,
-    disposalDeadline: disposing && t.disposal ? new Date(t.disposal.deadline) : null,
-    disposalPaused: disposing && t.disposal?.pausedAt != null,
-    supervisionCount: step.next.openSupervisionCount,
-    updatedAt: step.record.at,
-    version: step.next.version,
-  };
-}
-
-/** As `flowOf` in cases.service.ts: the payload keeps the scope the check used, for `replayFlow`. */
-function flowOf(
-  step: CaseStep,
-  gridCode: string,
-  at: Date,
-  actor: Actor,
-  departmentBefore: string | null,
-): Omit<FlowRow, 'caseId' | 'districtCode'> {
-  const r = step.record;
-  const scope = {
-    gridCodes: actor.gridCodes?.includes(gridCode) ? [gridCode] : [],
-    subUnitIds:
-      departmentBefore !== null && actor.subUnitIds?.includes(departmentBefore) ? [departmentBefore] : [],
-  };
-  const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
-  return {
-    seq: step.next.version,
-    action: r.action,
-    fromState: r.fromState,
-    toState: r.toState,
-    actorId: r.actor.userId,
-    actorRole: r.actor.role,
-    departmentId: r.departmentId,
-    opinion: r.opinion,
-    payload: { ...r.payload, ...(r.approval ? { approval: r.approval } : {}), scope },
-    attachments: [],
-    stage: step.timing.stage,
-    stageStartedAt: date(step.timing.stageStartedAt),
-    stageDeadline: date(step.timing.stageDeadline),
-    stageOnTime: step.timing.stageOnTime,
-    disposalDeadline: date(step.timing.disposalDeadline),
-    disposalOnTime: step.timing.disposalOnTime,
-    occurredAt: at,
-  };
 }
