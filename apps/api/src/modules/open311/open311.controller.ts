@@ -67,7 +67,11 @@ export class Open311Controller {
         'send the request as application/x-www-form-urlencoded; charset=utf-8',
       );
     }
-    const doc = await this.service.postRequest(this.context(req), parseForm(raw));
+    const doc = await this.service.postRequest(
+      this.context(req),
+      parseForm(raw),
+      req.headers['idempotency-key'],
+    );
     await send(reply, formatOf(req), doc, 201);
   }
 

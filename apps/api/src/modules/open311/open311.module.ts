@@ -2,6 +2,7 @@ import { Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
+import { IdempotencyModule } from '../../common/idempotency/idempotency.module';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CasesModule } from '../cases/cases.module';
@@ -21,7 +22,7 @@ const FORM = 'application/x-www-form-urlencoded';
  * OPEN311_JURISDICTION_ID (default: the host name the client used).
  */
 @Module({
-  imports: [CasesModule, GeocodingModule, AttachmentsModule],
+  imports: [CasesModule, GeocodingModule, AttachmentsModule, IdempotencyModule],
   controllers: [Open311Controller, Open311KeysController],
   providers: [
     Open311Service,

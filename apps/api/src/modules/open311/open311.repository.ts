@@ -218,11 +218,12 @@ export class Open311Repository {
     mediaUrl: string | null;
     addressString: string | null;
     contactEnc: string | null;
-  }): Promise<void> {
+  }): Promise<string> {
     await this.db.query(
       `INSERT INTO open311_request (case_id, token, api_key_id, channel, service_code, service_type, attributes,
                                     media_url, address_string, contact_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (case_id) DO NOTHING`,
       [
         row.caseId,
         row.token,
@@ -236,6 +237,11 @@ export class Open311Repository {
         row.contactEnc === null ? null : JSON.stringify(row.contactEnc),
       ],
     );
+    const [stored] = await this.db.query<{ token: string }>(
+      'SELECT token FROM open311_request WHERE case_id = $1',
+      [row.caseId],
+    );
+    return stored?.token ?? row.token;
   }
 
   async caseNoOfToken(token: string): Promise<string | null> {

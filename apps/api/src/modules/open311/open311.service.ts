@@ -4,6 +4,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
+import {
+  canonicalJson,
+  parseIdempotencyKey,
+  requestFingerprint,
+} from '../../common/idempotency/idempotency-key';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { AttachmentsService } from '../attachments/attachments.service';
@@ -69,6 +75,7 @@ export class Open311Service {
     @Inject(OPEN311_LIMITS) private readonly limits: Open311Limits,
     @Inject(OPEN311_CIPHER) private readonly cipher: CitizenDataCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   private get repo(): Open311Repository {
@@ -151,7 +158,11 @@ export class Open311Service {
   }
 
   /** POST requests (spec 07 §6): every check before any write. */
-  async postRequest(ctx: CallContext, form: Open311Form): Promise<WireDocument> {
+  async postRequest(
+    ctx: CallContext,
+    form: Open311Form,
+    idempotencyKey?: string | string[],
+  ): Promise<WireDocument> {
     this.limit(`post-ip:${ctx.ip}`, this.limits.postPerIp, 'reports from this address');
     const key = await this.keyOf(form.fields.get('api_key'));
     if (!key.perIpOnly) this.limit(`post-key:${key.id}`, this.limits.postPerKey, 'reports with this API key');
@@ -263,27 +274,54 @@ export class Open311Service {
       attachmentIds: own ? [own[1]] : undefined,
     };
     const actor = actingUser(key, place.regions.district.code);
-    const created = await this.cases.create(actor, dto);
-    const token = randomUUID();
-    const contact = (email ?? deviceId ?? accountId) ? { email, deviceId, accountId } : null;
-    await this.repo.insertRequest({
-      caseId: created.case.id,
-      token,
-      apiKeyId: key.id,
-      channel: key.channel,
-      serviceCode: serviceCodeOf(service),
-      serviceType: service.type,
-      attributes,
-      mediaUrl: mediaUrl ?? null,
-      addressString: addressString ?? null,
-      contactEnc: contact ? this.cipher.encrypt(contact) : null,
-    });
-    this.logger.log(`case ${created.case.caseNo} from Open311 channel ${key.channel}`);
     const notice = serviceNotice(service);
-    const answer: WireObject =
-      service.type === 'batch'
-        ? { token, service_notice: notice }
-        : { service_request_id: created.case.caseNo, service_notice: notice, account_id: accountId };
+    const create = async (): Promise<{ status: number; body: WireObject }> => {
+      const created = await this.cases.create(actor, dto);
+      const contact = (email ?? deviceId ?? accountId) ? { email, deviceId, accountId } : null;
+      // A retry that adopted the case of a crashed first attempt keeps that attempt's token.
+      const token = await this.repo.insertRequest({
+        caseId: created.case.id,
+        token: randomUUID(),
+        apiKeyId: key.id,
+        channel: key.channel,
+        serviceCode: serviceCodeOf(service),
+        serviceType: service.type,
+        attributes,
+        mediaUrl: mediaUrl ?? null,
+        addressString: addressString ?? null,
+        contactEnc: contact ? this.cipher.encrypt(contact) : null,
+      });
+      this.logger.log(`case ${created.case.caseNo} from Open311 channel ${key.channel}`);
+      const answer: WireObject =
+        service.type === 'batch'
+          ? { token, service_notice: notice }
+          : { service_request_id: created.case.caseNo, service_notice: notice, account_id: accountId };
+      return { status: 201, body: answer };
+    };
+    // An optional Idempotency-Key (spec 07 §6, 08 §1), per channel: a retry gets the first answer.
+    const { body } =
+      idempotencyKey === undefined
+        ? await create()
+        : (
+            await this.idempotency.execute(
+              {
+                userId: key.userId,
+                key: parseIdempotencyKey(idempotencyKey),
+                method: 'POST',
+                path: '/open311/v2/requests',
+                fingerprint: requestFingerprint('POST', '/open311/v2/requests', canonicalForm(form)),
+              },
+              create,
+            )
+          ).response;
+    // A replay comes back from jsonb with its keys reordered: the spec's field order again.
+    const stored = body as Record<string, string | undefined>;
+    const answer: WireObject = {
+      service_request_id: stored['service_request_id'],
+      token: stored['token'],
+      service_notice: stored['service_notice'],
+      account_id: stored['account_id'],
+    };
     return { root: 'service_requests', body: new WireList('request', [answer]) };
   }
 
@@ -526,6 +564,12 @@ export class Open311Service {
     }
     return out;
   }
+}
+
+/** The form without the key, canonical: the request's fingerprint does not depend on field order. */
+function canonicalForm(form: Open311Form): string {
+  const fields = Object.fromEntries([...form.fields].filter(([k]) => k !== 'api_key'));
+  return canonicalJson({ fields, attributes: Object.fromEntries(form.attributes) });
 }
 
 function jurisdictionOf(ctx: CallContext): string {

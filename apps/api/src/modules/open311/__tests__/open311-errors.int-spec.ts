@@ -157,6 +157,28 @@ describe('Open311 errors: the spec shape and status for every refusal', () => {
     expect(broken.body).toContain('<errors><error><code>400</code>');
   });
 
+  it('honours an optional Idempotency-Key: a retry gets the first answer, another body with it is refused', async () => {
+    const send = (ip: string, body: Record<string, string>) =>
+      from(ip)({
+        method: 'POST',
+        url: `${BASE}/requests.json`,
+        payload: new URLSearchParams(body).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'retry-7f3a' },
+      });
+    const count = async (): Promise<number> =>
+      Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM open311_request'))[0]?.n);
+    const before = await count();
+    const first = await send('10.0.3.1', form({ description: '同一份上报，网络重试' }));
+    const again = await send('10.0.3.2', form({ description: '同一份上报，网络重试' }));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toBe(first.body);
+    expect(await count()).toBe(before + 1);
+    const other = await send('10.0.3.3', form({ description: '另一份上报' }));
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('[IDEMPOTENCY.KEY_REUSED]');
+  });
+
   it('answers 429 with Retry-After per IP, and 403 once a key is revoked', async () => {
     const ip = '10.0.2.1';
     const c = new SpecClient(from(ip), BASE, 'json');
