@@ -53,7 +53,7 @@ async function run(argv: string[]): Promise<void> {
         await runMigrations(db);
         // The demo cases name their classes: the class tables come first, as at `serve`.
         await seedClassesIfEmpty(db, { profile: config.classProfile });
-        const result = await seedDemoCityIfEmpty(db, readDemoDataset(arg));
+        const result = await seedDemoCityIfEmpty(db, readDemoDataset(arg), { caseTimesUpTo: new Date() });
         console.log(
           result.seeded ? `seeded ${JSON.stringify(result)}` : 'database not empty: demo city not loaded',
         );
@@ -101,7 +101,7 @@ async function serve(config: AppConfig): Promise<void> {
     );
   }
   if (demo) {
-    const result = await seedDemoCityIfEmpty(db, demo);
+    const result = await seedDemoCityIfEmpty(db, demo, { caseTimesUpTo: new Date() });
     if (result.seeded) {
       console.log(
         `demo city loaded: ${result.regions} regions, ${result.roads} roads, ${result.components} components, ${result.users} users`,

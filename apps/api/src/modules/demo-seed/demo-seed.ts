@@ -43,7 +43,23 @@ export function readDemoDataset(path: string): DemoCityDataset {
 }
 
 /** Loads the demo city when the database holds no regions and no users; all or nothing. */
-export async function seedDemoCityIfEmpty(db: Database, dataset: DemoCityDataset): Promise<SeedResult> {
+export interface SeedOptions {
+  /**
+   * Move the demo year of cases forward by whole weeks so that it ends at most this instant
+   * (the app passes "now": open cases then have believable deadlines). Tests leave it out and
+   * get the dataset's fixed dates.
+   */
+  caseTimesUpTo?: Date;
+}
+
+export async function seedDemoCityIfEmpty(
+  db: Database,
+  datasetAsGenerated: DemoCityDataset,
+  options: SeedOptions = {},
+): Promise<SeedResult> {
+  const dataset = options.caseTimesUpTo
+    ? withCasesMovedUpTo(datasetAsGenerated, options.caseTimesUpTo)
+    : datasetAsGenerated;
   const districtCode = dataset.city.districtCode;
   const users = await Promise.all(
     dataset.users.map(async (u) => ({
@@ -161,4 +177,21 @@ async function seedDemoRouting(repo: CasesRepository, dataset: DemoCityDataset):
       note: null,
     })),
   );
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** The dataset with every case script moved forward by whole weeks (weekdays kept), ending by `upTo`. */
+export function withCasesMovedUpTo(dataset: DemoCityDataset, upTo: Date): DemoCityDataset {
+  const scripts = dataset.cases ?? [];
+  if (scripts.length === 0) return dataset;
+  // The last step of any script: its report time plus the minutes of its steps.
+  const lastStep = Math.max(
+    ...scripts.map((s) => Date.parse(s.at) + s.steps.reduce((m, step) => m + step[1], 0) * 60_000),
+  );
+  const weeks = Math.floor((upTo.getTime() - lastStep) / WEEK_MS);
+  if (weeks <= 0) return dataset;
+  const shift = weeks * WEEK_MS;
+  const at = (iso: string) => new Date(Date.parse(iso) + shift).toISOString().replace(/:00\.000Z$/, 'Z');
+  return { ...dataset, cases: scripts.map((s) => ({ ...s, at: at(s.at) })) };
 }
