@@ -94,6 +94,8 @@ export interface Open311Area {
   max_lat: number;
   max_long: number;
   basemap_url: string | null;
+  /** The Open311 key of this server's citizen page (channel `public-web`, limited per IP). */
+  web_key: string | null;
 }
 
 /** An API key as administrators list it (`GET /api/v1/open311/keys`); the key itself only on issue. */

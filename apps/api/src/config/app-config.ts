@@ -26,6 +26,11 @@ export interface AppConfig {
   jwtSecret: string;
   /** Secret the SM4/HMAC-SM3 keys for citizen data derive from (CITIZEN_DATA_SECRET). */
   citizenDataSecret: string;
+  /**
+   * Open311 key of the citizen web page (channel `public-web`, limited per IP): OPEN311_WEB_KEY,
+   * else generated once under DATA_DIR/secrets. The page reads it from `/open311/v2/area.json`.
+   */
+  open311WebKey: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app served at `/`; null when it does not exist. */
   webDir: string | null;
@@ -152,6 +157,15 @@ export function loadConfig(env: Env, defaults: { webDir: string }): AppConfig {
       dataDir,
       databaseUrl,
       env.NODE_ENV === 'production',
+    ),
+    // Public by nature (it sits in a public page), so never required: each instance may mint one.
+    open311WebKey: resolveSecret(
+      'OPEN311_WEB_KEY',
+      'open311-web-key',
+      env.OPEN311_WEB_KEY,
+      dataDir,
+      databaseUrl,
+      false,
     ),
     citizenDataSecret: resolveSecret(
       'CITIZEN_DATA_SECRET',

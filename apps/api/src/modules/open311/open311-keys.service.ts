@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Open311ApiKeyView } from '@urbangrid/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database, type SqlRunner } from '../../database/database';
 
 /** An issued API key as administrators see it (never the key itself after issue). */
@@ -35,7 +36,10 @@ export function hashApiKey(key: string): string {
  */
 @Injectable()
 export class Open311KeysService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async issue(
     adminId: string | null,
@@ -125,8 +129,19 @@ export class Open311KeysService {
     return (await this.list()).find((k) => k.id === id) as ApiKeyView;
   }
 
-  /** The key's row when it exists and is not revoked; null otherwise (→ 403). */
+  /**
+   * The key's row when it exists and is not revoked; null otherwise (→ 403). The citizen page's
+   * key (config `open311WebKey`) is registered on its first use, not at boot, so an empty
+   * database stays empty until someone reports.
+   */
   async verify(key: string): Promise<VerifiedKey | null> {
+    const found = await this.find(key);
+    if (found || key !== this.config.open311WebKey) return found;
+    await this.ensureWebKey(key);
+    return this.find(key);
+  }
+
+  private async find(key: string): Promise<VerifiedKey | null> {
     const [row] = await this.db.query<{
       id: string;
       channel: string;

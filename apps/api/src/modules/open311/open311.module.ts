@@ -1,4 +1,4 @@
-import { Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { CitizenDataCipher } from '../../common/crypto/citizen-data-cipher';
@@ -16,8 +16,8 @@ import { OPEN311_CIPHER, OPEN311_LIMITS, Open311Service } from './open311.servic
 const FORM = 'application/x-www-form-urlencoded';
 
 /**
- * Open311 GeoReport v2 (spec 07). Settings from the environment: OPEN311_WEB_KEY (the key the
- * citizen web page is built with, registered at boot for the `public-web` channel),
+ * Open311 GeoReport v2 (spec 07). Settings: the config's `open311WebKey` (OPEN311_WEB_KEY or a
+ * generated one: the citizen page's key, registered at boot for the `public-web` channel),
  * OPEN311_POST_LIMIT_PER_KEY / _PER_IP and OPEN311_READ_LIMIT_PER_IP (`perHour/burst`),
  * OPEN311_JURISDICTION_ID (default: the host name the client used).
  */
@@ -35,11 +35,8 @@ const FORM = 'application/x-www-form-urlencoded';
     },
   ],
 })
-export class Open311Module implements OnModuleInit, OnApplicationBootstrap {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly keys: Open311KeysService,
-  ) {}
+export class Open311Module implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   /** Form bodies: the adapter's own parser when present (see formText in the controller), else ours. */
   onModuleInit(): void {
@@ -48,14 +45,6 @@ export class Open311Module implements OnModuleInit, OnApplicationBootstrap {
       fastify.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) =>
         done(null, body),
       );
-    }
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    const key = process.env['OPEN311_WEB_KEY']?.trim();
-    if (key) {
-      if (key.length < 24) throw new Error('OPEN311_WEB_KEY must have at least 24 characters');
-      await this.keys.ensureWebKey(key);
     }
   }
 }

@@ -134,6 +134,8 @@ export class Open311Service {
         max_lat: maxLat,
         max_long: maxLon,
         basemap_url: this.config.basemapUrl,
+        // The citizen page's key: public by nature, limited per IP (channel public-web).
+        web_key: this.config.open311WebKey,
       },
     };
   }

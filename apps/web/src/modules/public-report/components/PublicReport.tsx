@@ -18,7 +18,7 @@ type Tab = 'report' | 'lookup';
  */
 export function PublicReport() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>(WEB_KEY ? 'report' : 'lookup');
+  const [tab, setTab] = useState<Tab>('report');
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [receipt, setReceipt] = useState<ReportReceipt | null>(null);
   const [lookupNumber, setLookupNumber] = useState('');
@@ -34,6 +34,9 @@ export function PublicReport() {
     );
     return () => controller.abort();
   }, [attempt]);
+
+  // A key built into the page wins; otherwise the server's citizen-page key from area.json.
+  const apiKey = WEB_KEY ?? (loaded.status === 'ready' ? loaded.area.web_key : null);
 
   const retry = useCallback(() => {
     setLoaded({ status: 'loading' });
@@ -66,8 +69,10 @@ export function PublicReport() {
       </nav>
       <main className="public-main">
         {tab === 'lookup' && <StatusLookup key={lookupNumber} initial={lookupNumber} />}
-        {tab === 'report' && !WEB_KEY && <p className="public-card">{t('publicReport.notConfigured')}</p>}
-        {tab === 'report' && WEB_KEY && receipt && (
+        {tab === 'report' && loaded.status === 'ready' && !apiKey && (
+          <p className="public-card">{t('publicReport.notConfigured')}</p>
+        )}
+        {tab === 'report' && receipt && (
           <section className="public-card" data-testid="public-receipt">
             <h2>{t('publicReport.thanksTitle')}</h2>
             <p>{t('publicReport.trackingNumber')}</p>
@@ -98,10 +103,8 @@ export function PublicReport() {
             </div>
           </section>
         )}
-        {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'loading' && (
-          <p className="public-muted">…</p>
-        )}
-        {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'error' && (
+        {tab === 'report' && !receipt && loaded.status === 'loading' && <p className="public-muted">…</p>}
+        {tab === 'report' && !receipt && loaded.status === 'error' && (
           <p className="public-problems" role="alert">
             {t('publicReport.loadFailed')}{' '}
             <button type="button" className="public-button public-button--secondary" onClick={retry}>
@@ -109,8 +112,8 @@ export function PublicReport() {
             </button>
           </p>
         )}
-        {tab === 'report' && WEB_KEY && !receipt && loaded.status === 'ready' && (
-          <ReportForm apiKey={WEB_KEY} area={loaded.area} services={loaded.services} onSent={setReceipt} />
+        {tab === 'report' && apiKey && !receipt && loaded.status === 'ready' && (
+          <ReportForm apiKey={apiKey} area={loaded.area} services={loaded.services} onSent={setReceipt} />
         )}
       </main>
     </div>
