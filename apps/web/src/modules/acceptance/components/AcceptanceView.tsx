@@ -2,7 +2,8 @@ import type { AcceptanceItem, AcceptanceItemResult, AcceptanceResult } from '@ur
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError } from '../../cases/components/CaseError';
-import { DashboardNav, useAsync } from '../../dashboard';
+import { useAuth } from '../../auth';
+import { DashboardNav, ExportButtons, useAsync } from '../../dashboard';
 import {
   answerItem,
   fetchAcceptance,
@@ -248,6 +249,8 @@ export function AcceptanceView() {
   const [saved, setSaved] = useState<View | null>(null);
   const view = saved ?? (state?.status === 'ready' ? state.value : null);
   const [open, setOpen] = useState<string | null>(null);
+  // Reviewers' answers are the administrator's (the API allows only admin); leaders read.
+  const canAnswer = useAuth().user?.role === 'admin';
   const items = view ? itemsById(view.profile) : new Map<string, AcceptanceItem>();
 
   return (
@@ -261,6 +264,14 @@ export function AcceptanceView() {
           <p className="dashboard-muted">
             {view.profile.name} · v{view.profile.version}
           </p>
+          <ExportButtons
+            label={t('acceptance.export')}
+            links={[
+              { label: 'XLSX', url: '/api/v1/acceptance/report.xlsx', fileName: 'acceptance-report.xlsx' },
+              { label: 'PDF', url: '/api/v1/acceptance/report.pdf', fileName: 'acceptance-report.pdf' },
+              { label: 'CSV', url: '/api/v1/acceptance/report.csv', fileName: 'acceptance-report.csv' },
+            ]}
+          />
           <Summary result={view.result} />
           {view.profile.categories.map((category) => (
             <section key={category.id} className="leader-card" aria-labelledby={`cat-${category.id}`}>
@@ -289,7 +300,7 @@ export function AcceptanceView() {
                         </span>
                       </div>
                       {r && <ItemData result={r} />}
-                      {manual && (
+                      {manual && canAnswer && (
                         <button
                           type="button"
                           className="link-button"

@@ -3,6 +3,7 @@ import type { LocaleMessages } from '../../i18n/locales/zh-CN';
 /** Acceptance in English; merged into the `acceptance` key of en.ts. */
 export const acceptanceEn: LocaleMessages['acceptance'] = {
   title: 'System acceptance',
+  export: 'Export the acceptance report',
   total: 'Total score',
   conclusion: 'Conclusion',
   noConclusion: '{{count}} items not yet scored: no conclusion',

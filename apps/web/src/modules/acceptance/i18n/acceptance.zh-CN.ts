@@ -1,6 +1,7 @@
 /** 系统验收 in Simplified Chinese; merged into the `acceptance` key of zh-CN.ts. */
 export const acceptanceZhCN = {
   title: '系统验收',
+  export: '导出验收报告',
   total: '验收总分',
   conclusion: '验收结论',
   noConclusion: '尚有 {{count}} 项未评，暂无结论',

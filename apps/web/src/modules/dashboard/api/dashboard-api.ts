@@ -14,7 +14,7 @@ import type {
   EvaluationResult,
   RegionLevel,
 } from '@urbangrid/domain';
-import { getJson } from '../../map/api/http';
+import { ApiRequestError, CLIENT_ERROR_CODES, apiFetch, getJson, isErrorResponse } from '../../map/api/http';
 import { isRecord } from '../../map/api/guards';
 
 const STATS = '/api/v1/cases/stats';
@@ -128,4 +128,40 @@ export function fetchEvaluationDrilldown(
     (v): v is EvaluationDrilldownView => hasItems(v),
     signal,
   );
+}
+
+/** Downloads an API file (XLSX, PDF, CSV) with the session's token and saves it under its name. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await apiFetch(url);
+  } catch (error) {
+    throw new ApiRequestError(
+      0,
+      CLIENT_ERROR_CODES.network,
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    if (isErrorResponse(body))
+      throw new ApiRequestError(body.statusCode, body.code, body.message, body.details);
+    throw new ApiRequestError(response.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${response.status}`);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const href = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = named ? decodeURIComponent(named) : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser the blob before letting it go.
+  window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+export function queryOf(params: Record<string, string | undefined>): string {
+  return queryString(params);
 }

@@ -1,6 +1,7 @@
 import type { CaseStatsQuery, CityInfo } from '@urbangrid/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { CaseError } from '../../cases/components/CaseError';
 import type { AsyncState } from '../../map';
 import {
@@ -17,6 +18,8 @@ import {
   addDays,
   evaluationPeriodParams,
   localToday,
+  periodFromSearch,
+  periodToSearch,
   periodDays,
   periodRange,
   startOfLocalDay,
@@ -31,6 +34,9 @@ import { KpiCards } from './KpiCards';
 import { PeriodPicker } from './PeriodPicker';
 import { TrendChart } from './TrendChart';
 import '../dashboard.css';
+
+/** Performance mark set once the dashboard first shows its figures and map. */
+const READY_MARK = 'urbangrid:dashboard-ready';
 
 /** The twelve months ending with the period's last month: the trend chart's window. */
 function trendWindow(period: PeriodSelection, timeZone: string): { from: string; to: string } {
@@ -59,11 +65,36 @@ export function DashboardView({ city }: { city: AsyncState<CityInfo> }) {
 
 function Dashboard({ city }: { city: CityInfo }) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<PeriodSelection>(() => ({
-    kind: 'month',
-    anchor: localToday(new Date(), city.timeZone),
-  }));
-  const [regionCode, setRegionCode] = useState('');
+  const [search, setSearch] = useSearchParams();
+  const [period, setPeriodState] = useState<PeriodSelection>(() =>
+    periodFromSearch(search, localToday(new Date(), city.timeZone)),
+  );
+  const [regionCode, setRegionCodeState] = useState(
+    () => /^\d{9}(\d{3})?$/.exec(search.get('area') ?? '')?.[0] ?? '',
+  );
+  // The period and area live in the address too, so a view can be shared or reloaded.
+  const setPeriod = useCallback(
+    (next: PeriodSelection) => {
+      setPeriodState(next);
+      setSearch((s) => ({ ...Object.fromEntries(s), ...periodToSearch(next) }), { replace: true });
+    },
+    [setSearch],
+  );
+  const setRegionCode = useCallback(
+    (code: string) => {
+      setRegionCodeState(code);
+      setSearch(
+        (s) => {
+          const next = new URLSearchParams(s);
+          if (code) next.set('area', code);
+          else next.delete('area');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearch],
+  );
   const [classFilter, setClassFilter] = useState('');
   const [drill, setDrill] = useState<Drill | null>(null);
   const [mapReady, setMapReady] = useState(false);
@@ -107,6 +138,11 @@ function Dashboard({ city }: { city: CityInfo }) {
   );
   const closeDrill = useCallback(() => setDrill(null), []);
   const ready = mapReady && summary.state?.status === 'ready';
+  useEffect(() => {
+    // First load figure for docs/benchmarks.md (read by e2e/dashboard.e2e.mjs): navigation start
+    // to KPIs shown and the map drawn with the period's data.
+    if (ready && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
+  }, [ready]);
 
   return (
     <div className="dashboard" data-testid="dashboard" data-ready={ready ? 'true' : 'false'}>

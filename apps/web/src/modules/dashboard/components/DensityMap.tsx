@@ -8,22 +8,16 @@ import { MapLayer } from '../../map/components/MapLayer';
 import { MapReadySignal } from '../../map/components/MapReadySignal';
 import { MapStatus } from '../../map/components/MapStatus';
 import { MapView } from '../../map/components/MapView';
-import { VectorTileSource } from '../../map/components/VectorTileSource';
 import { useMap } from '../../map/components/map-context';
 import type { AsyncState } from '../../map';
-import {
-  communitiesOutline,
-  districtsOutline,
-  gridsOutline,
-  streetsLabel,
-  streetsOutline,
-} from '../../map/layers/map-layers';
 import { createMapStyle } from '../../map/layers/map-style';
 import '../../map/components/map.css';
 import { densityBreaks, gridColourExpression, legendEntries } from '../utils/choropleth';
 import {
   CASE_POINTS_SOURCE,
   DASHBOARD_LAYER_ORDER,
+  REGION_SOURCES,
+  regionOutlines,
   caseHeatmap,
   casePoints,
   clusterCircles,
@@ -32,6 +26,7 @@ import {
   gridDensityFill,
 } from '../utils/density-layers';
 import { ClusterSource } from './ClusterSource';
+import { UrlGeoJsonSource } from './UrlGeoJsonSource';
 
 export interface DensityMapProps {
   city: CityInfo;
@@ -154,21 +149,21 @@ export function DensityMap({ city, byGrid, points, onRegion, onReady }: DensityM
           center={city.center}
           onError={setMapError}
         >
-          <VectorTileSource id="communities">
+          <UrlGeoJsonSource id={REGION_SOURCES.communities} url="/api/v1/map/layers/communities">
             <MapLayer spec={communityFill} visible={show.density} order={DASHBOARD_LAYER_ORDER} />
-            <MapLayer spec={communitiesOutline} order={DASHBOARD_LAYER_ORDER} />
-          </VectorTileSource>
-          <VectorTileSource id="grids">
+            <MapLayer spec={regionOutlines.communities} order={DASHBOARD_LAYER_ORDER} />
+          </UrlGeoJsonSource>
+          <UrlGeoJsonSource id={REGION_SOURCES.grids} url="/api/v1/map/layers/grids">
             <MapLayer spec={gridFill} visible={show.density} order={DASHBOARD_LAYER_ORDER} />
-            <MapLayer spec={gridsOutline} order={DASHBOARD_LAYER_ORDER} />
-          </VectorTileSource>
-          <VectorTileSource id="streets">
-            <MapLayer spec={streetsOutline} order={DASHBOARD_LAYER_ORDER} />
-            <MapLayer spec={streetsLabel} order={DASHBOARD_LAYER_ORDER} />
-          </VectorTileSource>
-          <VectorTileSource id="districts">
-            <MapLayer spec={districtsOutline} order={DASHBOARD_LAYER_ORDER} />
-          </VectorTileSource>
+            <MapLayer spec={regionOutlines.grids} order={DASHBOARD_LAYER_ORDER} />
+          </UrlGeoJsonSource>
+          <UrlGeoJsonSource id={REGION_SOURCES.streets} url="/api/v1/map/layers/streets">
+            <MapLayer spec={regionOutlines.streets} order={DASHBOARD_LAYER_ORDER} />
+            <MapLayer spec={regionOutlines.streetLabels} order={DASHBOARD_LAYER_ORDER} />
+          </UrlGeoJsonSource>
+          <UrlGeoJsonSource id={REGION_SOURCES.districts} url="/api/v1/map/layers/districts">
+            <MapLayer spec={regionOutlines.districts} order={DASHBOARD_LAYER_ORDER} />
+          </UrlGeoJsonSource>
           <ClusterSource id={CASE_POINTS_SOURCE} data={pointData}>
             <MapLayer spec={caseHeatmap} visible={show.heat} order={DASHBOARD_LAYER_ORDER} />
             <MapLayer spec={clusterCircles} visible={show.cases} order={DASHBOARD_LAYER_ORDER} />

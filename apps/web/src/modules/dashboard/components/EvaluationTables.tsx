@@ -2,7 +2,8 @@ import { COUNT_IDS, COUNT_NAMES_ZH, type CountId, type EvaluationObjectType } fr
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError } from '../../cases/components/CaseError';
-import { fetchEvaluation, type EvaluationItemView } from '../api/dashboard-api';
+import { fetchEvaluation, queryOf, type EvaluationItemView } from '../api/dashboard-api';
+import { ExportButtons } from './ExportButtons';
 import { useAsync } from '../hooks/useAsync';
 import { GRADE_LEGEND, gradeStyle } from '../utils/grade';
 import { evaluationPeriodParams, type PeriodSelection } from '../utils/period';
@@ -72,6 +73,21 @@ export function EvaluationTables({ period, onDrill }: EvaluationTablesProps) {
             ))}
           </select>
         </label>
+        <ExportButtons
+          label={t('dashboard.export.label')}
+          links={[
+            {
+              label: 'XLSX',
+              url: `/api/v1/evaluation/export.xlsx?${queryOf(params)}`,
+              fileName: 'evaluation.xlsx',
+            },
+            {
+              label: 'CSV',
+              url: `/api/v1/evaluation/export.csv?${queryOf(params)}`,
+              fileName: 'evaluation.csv',
+            },
+          ]}
+        />
         <ul className="grade-legend" aria-label={t('dashboard.evaluation.gradeLegend')}>
           {GRADE_LEGEND.map((g) => (
             <li key={g.grade}>

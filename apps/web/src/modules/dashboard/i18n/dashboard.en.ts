@@ -94,6 +94,10 @@ export const dashboardEn: LocaleMessages['dashboard'] = {
     empty: 'Nothing was evaluated in this period',
     countsHint: 'Click a count for its cases:',
   },
+  export: {
+    label: 'Export the report',
+    download: 'Export {{format}}',
+  },
   drill: {
     close: 'Close',
     total: '{{count}} cases',

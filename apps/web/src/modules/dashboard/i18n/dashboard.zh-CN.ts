@@ -92,6 +92,10 @@ export const dashboardZhCN = {
     empty: '本周期没有评价对象',
     countsHint: '点击计数查看案件：',
   },
+  export: {
+    label: '导出报表',
+    download: '导出 {{format}}',
+  },
   drill: {
     close: '关闭',
     total: '共 {{count}} 件',

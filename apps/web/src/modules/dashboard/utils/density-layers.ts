@@ -2,9 +2,17 @@ import type {
   CircleLayerSpecification,
   FillLayerSpecification,
   HeatmapLayerSpecification,
+  LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { GRID_LINE_MINZOOM } from '../../map/layers/map-layers';
+import {
+  GRID_LINE_MINZOOM,
+  communitiesOutline,
+  districtsOutline,
+  gridsOutline,
+  streetsLabel,
+  streetsOutline,
+} from '../../map/layers/map-layers';
 import { mapTheme } from '../../map/layers/theme';
 
 /**
@@ -13,14 +21,39 @@ import { mapTheme } from '../../map/layers/theme';
  */
 export const CASE_POINTS_SOURCE = 'dashboard-cases';
 
+/** GeoJSON sources of the region levels (`/api/v1/map/layers/{level}`), one per level. */
+export const REGION_SOURCES = {
+  districts: 'dashboard-districts',
+  streets: 'dashboard-streets',
+  communities: 'dashboard-communities',
+  grids: 'dashboard-grids',
+} as const;
+
+/** The city map's region styles drawn from the dashboard's GeoJSON sources (no source-layer). */
+function fromGeoJson<T extends LineLayerSpecification | SymbolLayerSpecification>(
+  spec: T,
+  source: string,
+): T {
+  const copy: T = { ...spec, id: `dashboard-${spec.id}`, source };
+  delete copy['source-layer'];
+  return copy;
+}
+
+export const regionOutlines = {
+  districts: fromGeoJson(districtsOutline, REGION_SOURCES.districts),
+  streets: fromGeoJson(streetsOutline, REGION_SOURCES.streets),
+  streetLabels: fromGeoJson(streetsLabel, REGION_SOURCES.streets),
+  communities: fromGeoJson(communitiesOutline, REGION_SOURCES.communities),
+  grids: fromGeoJson(gridsOutline, REGION_SOURCES.grids),
+};
+
 /** The zoom from which clusters break up into single cases. */
 export const CLUSTER_MAX_ZOOM = 15;
 
 export const communityDensityFill: FillLayerSpecification = {
   id: 'dashboard-community-density',
   type: 'fill',
-  source: 'communities',
-  'source-layer': 'communities',
+  source: REGION_SOURCES.communities,
   maxzoom: GRID_LINE_MINZOOM,
   paint: {
     'fill-color': 'rgba(0,0,0,0)',
@@ -32,8 +65,7 @@ export const communityDensityFill: FillLayerSpecification = {
 export const gridDensityFill: FillLayerSpecification = {
   id: 'dashboard-grid-density',
   type: 'fill',
-  source: 'grids',
-  'source-layer': 'grids',
+  source: REGION_SOURCES.grids,
   minzoom: GRID_LINE_MINZOOM,
   paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.7 },
 };
@@ -112,13 +144,13 @@ export const casePoints: CircleLayerSpecification = {
 export const DASHBOARD_LAYER_ORDER: readonly string[] = [
   communityDensityFill.id,
   gridDensityFill.id,
-  'communities-outline',
-  'grids-outline',
-  'streets-outline',
-  'districts-outline',
+  regionOutlines.communities.id,
+  regionOutlines.grids.id,
+  regionOutlines.streets.id,
+  regionOutlines.districts.id,
   caseHeatmap.id,
   clusterCircles.id,
   clusterLabels.id,
   casePoints.id,
-  'streets-label',
+  regionOutlines.streetLabels.id,
 ];

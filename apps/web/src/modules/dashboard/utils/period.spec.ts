@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationPeriodParams, periodDays, periodRange, shiftPeriod, startOfLocalDay } from './period';
+import {
+  evaluationPeriodParams,
+  periodDays,
+  periodFromSearch,
+  periodRange,
+  periodToSearch,
+  shiftPeriod,
+  startOfLocalDay,
+} from './period';
 
 const SH = 'Asia/Shanghai';
 
@@ -85,5 +93,22 @@ describe('period picker → from/to', () => {
     // New York moves to UTC−4 on 2026-03-08 at 02:00; that day still starts at 05:00Z (UTC−5).
     expect(startOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
     expect(startOfLocalDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
+
+  it('reads and writes the period of a link', () => {
+    const year = periodFromSearch(new URLSearchParams('period=year&at=2026-06-01'), '2026-11-28');
+    expect(year).toEqual({ kind: 'year', anchor: '2026-06-01' });
+    expect(periodToSearch(year)).toEqual({ period: 'year', at: '2026-06-01' });
+    const range = periodFromSearch(
+      new URLSearchParams('period=range&from=2026-03-01&to=2026-03-10'),
+      '2026-11-28',
+    );
+    expect(periodDays(range)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-11' });
+    expect(periodToSearch(range)).toEqual({ period: 'range', from: '2026-03-01', to: '2026-03-10' });
+    // Nothing or nonsense: the month of today.
+    expect(periodFromSearch(new URLSearchParams('period=decade&at=soon'), '2026-11-28')).toEqual({
+      kind: 'month',
+      anchor: '2026-11-28',
+    });
   });
 });

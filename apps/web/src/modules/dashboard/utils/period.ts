@@ -161,3 +161,24 @@ export function localToday(now: Date, timeZone: string): string {
   }).format(now);
   return parts;
 }
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period a link names (`?period=year&at=2026-06-01`, `?period=range&from=…&to=…`), else the month of `today`. */
+export function periodFromSearch(search: URLSearchParams, today: string): PeriodSelection {
+  const kind = PERIOD_KINDS.find((k) => k === search.get('period')) ?? 'month';
+  const at = search.get('at');
+  const anchor = at && DAY_RE.test(at) ? at : today;
+  if (kind !== 'range') return { kind, anchor };
+  const from = search.get('from');
+  const to = search.get('to');
+  if (!from || !to || !DAY_RE.test(from) || !DAY_RE.test(to)) return { kind: 'month', anchor };
+  return { kind, anchor: from, rangeFrom: from, rangeTo: to };
+}
+
+/** The search parameters of a period, for a link that opens the same view. */
+export function periodToSearch(sel: PeriodSelection): Record<string, string> {
+  return sel.kind === 'range'
+    ? { period: 'range', from: sel.rangeFrom ?? sel.anchor, to: sel.rangeTo ?? sel.rangeFrom ?? sel.anchor }
+    : { period: sel.kind, at: sel.anchor };
+}
