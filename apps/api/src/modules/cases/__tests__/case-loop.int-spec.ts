@@ -13,6 +13,7 @@ import { ensureDepartment } from '../../../../test/auth-helpers';
 import { gridCentre } from '../../../../test/component-factories';
 import { newSmallCity } from '../../../../test/factories';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
+import { suiteDriver } from '../../../../test/test-database';
 import { seedClassesIfEmpty } from '../../classes/classes-seed';
 import { seedDemoCityIfEmpty } from '../../demo-seed/demo-seed';
 import { CasesRepository } from '../cases.repository';
@@ -391,6 +392,34 @@ describe('the case loop through the API', () => {
     expect(after.timeline).toHaveLength(2);
     expect(['ACCEPTED', 'REJECTED']).toContain(after.state);
   });
+
+  // 1,000 rounds on PostgreSQL (issue 5); 100 on the embedded database, which serialises requests
+  // anyway, so the rounds there only repeat what the first one shows.
+  const ROUNDS = suiteDriver() === 'postgres' ? 1000 : 100;
+  it(`two dispatchers race on one case for ${ROUNDS} rounds: exactly one wins each round, the other gets 409`, async () => {
+    const c = await created({});
+    await step(c.id, 'accept', 'operator', 'ACCEPTED');
+    await step(c.id, 'file', 'shift_leader', 'FILED');
+    const d1 = { username: 'race-dispatcher-1', role: 'dispatcher' } as const;
+    const d2 = { username: 'race-dispatcher-2', role: 'dispatcher' } as const;
+    let version = (await read(c.id)).version;
+    for (let round = 0; round < ROUNDS; round++) {
+      // 督办 is a dispatcher's act that changes nothing but the version: the guard decides alone.
+      const send = (as: TestPrincipal) =>
+        t.request({
+          method: 'POST',
+          url: `/api/v1/cases/${c.id}/actions/supervise`,
+          as,
+          payload: { version, opinion: `round ${round}` },
+        });
+      const [a, b] = await Promise.all([send(d1), send(d2)]);
+      expect([a.statusCode, b.statusCode].sort(), `round ${round}`).toEqual([200, 409]);
+      version++;
+    }
+    const after = await read(c.id);
+    expect(after.version).toBe(version);
+    expect(after.timeline.filter((f) => f.action === 'supervise')).toHaveLength(ROUNDS);
+  }, 600_000);
 
   it('refuses illegal transitions and wrong roles, changing nothing', async () => {
     const c = await created({});
