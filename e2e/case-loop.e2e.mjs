@@ -1,9 +1,9 @@
 // The whole case loop through the desks (issue 7): an inspector reports with a photo, the operator
 // accepts, the shift leader files, the dispatcher dispatches, the department takes the task on and
 // feeds back with a photo, the operator sends the check, the inspector checks, the shift leader
-// closes. The inspector's two steps go through the API with the inspector's own token (the phone
-// app /field is tested on its own); every desk step is clicked in the browser, and the state on
-// screen is asserted after each. Screenshots of every desk at 360 px and 1920 px.
+// closes. The inspector's two steps are made in the phone app (/field, 360 px, GPS inside its
+// grid); every desk step is clicked in the browser, and the state on screen is asserted after
+// each. Screenshots of every desk at 360 px and 1920 px.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,13 +66,6 @@ describe('case loop through the desks', () => {
     return jpeg;
   }
 
-  async function upload(api, jpeg, purpose) {
-    const form = new FormData();
-    form.set('purpose', purpose);
-    form.set('file', new Blob([jpeg], { type: 'image/jpeg' }), `${purpose}.jpg`);
-    return api('/api/v1/attachments', { method: 'POST', body: form });
-  }
-
   /** A signed-in desk page at desk size, collecting page errors. */
   async function deskPage(username) {
     const page = await chrome.newPage({ viewport: DESK, locale: 'zh-CN' });
@@ -119,35 +112,46 @@ describe('case loop through the desks', () => {
   }
 
   it('walks report → accept → file → dispatch → feedback → check → close on screen', { timeout: 600_000 }, async () => {
-    // --- the inspector reports with a photo (API, inspector's token) --------------------------
-    const inspector = await asUser('inspector01');
+    // --- the inspector reports with a photo in the phone app ------------------------------------
+    const inspector = await asUser('inspector01'); // reads only: what the server stored
     const me = await inspector('/api/v1/auth/me');
     const gridCode = me.gridCodes[0];
     assert.ok(gridCode, 'inspector01 has a responsibility grid');
     const grid = await inspector(`/api/v1/regions/grid/${gridCode}`);
     const ring = grid.geometry.type === 'MultiPolygon' ? grid.geometry.coordinates[0][0] : grid.geometry.coordinates[0];
     const inner = ring.slice(0, -1);
-    // The vertex average of a small convex grid lies inside it.
+    // The vertex average of a small convex grid lies inside it: the phone's GPS fix.
     const position = [
       inner.reduce((s, p) => s + p[0], 0) / inner.length,
       inner.reduce((s, p) => s + p[1], 0) / inner.length,
     ];
-    const reportPhoto = await upload(inspector, await photo('#8d6e63'), 'report');
-    const created = await inspector('/api/v1/cases', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        source: 'patrol',
-        kind: 'event',
-        classCode: '0102',
-        description: '路边暴露垃圾约两平方米（浏览器测试）',
-        position,
-        attachmentIds: [reportPhoto.id],
-      }),
-    });
-    const caseId = created.case.id;
-    assert.equal(created.case.state, 'REPORTED');
-    assert.equal(created.case.gridCode, gridCode);
+    const field = await chrome.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    field.on('pageerror', (e) => pageErrors.push(e.message));
+    await field.context().grantPermissions(['geolocation'], { origin: app.url });
+    await field.context().setGeolocation({ longitude: position[0], latitude: position[1], accuracy: 8 });
+    await signIn(field, app.url, { user: { username: 'inspector01', password: PASSWORD } });
+    await field.waitForURL(/\/field$/);
+    await field.getByTestId('home-report').click();
+    await field.getByLabel('搜索小类').fill('暴露垃圾');
+    await field.locator('.field-class-result').first().click();
+    await field.getByTestId('chosen-class').filter({ hasText: '暴露垃圾' }).waitFor();
+    const description = `路边暴露垃圾约两平方米（浏览器测试 ${Date.now()}）`;
+    await field.getByLabel('问题描述').fill(description);
+    await field
+      .getByTestId('report-photos')
+      .setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo('#8d6e63') });
+    await field.locator('.field-photos__item img').first().waitFor();
+    await field.getByTestId('report-grid').filter({ hasText: gridCode }).waitFor();
+    await field.getByTestId('report-submit').click();
+    await field.getByTestId('report-result').filter({ hasText: '已上报' }).waitFor({ timeout: 30_000 });
+    const mine = await inspector('/api/v1/cases?source=patrol&limit=50');
+    const reported = mine.items.find((c) => c.description === description);
+    assert.ok(reported, 'the report reached the server');
+    const caseId = reported.id;
+    assert.equal(reported.state, 'REPORTED');
+    assert.equal(reported.gridCode, gridCode);
+    const reportedDetail = await inspector(`/api/v1/cases/${caseId}`);
+    assert.equal(reportedDetail.timeline[0].attachments.length, 1, 'with its photo');
 
     // --- the operator accepts at the intake desk -----------------------------------------------
     const operator = await deskPage('operator01');
@@ -218,7 +222,7 @@ describe('case loop through the desks', () => {
     });
     await detail(department).locator('.case-timeline__step[data-action="feedback"] img').waitFor({ timeout: 15_000 });
 
-    // --- the operator sends the check; the inspector checks (API) ------------------------------
+    // --- the operator sends the check; the inspector checks in the phone app -------------------
     await operator.reload({ waitUntil: 'domcontentloaded' });
     await row(operator, caseId).waitFor();
     assert.equal(await row(operator, caseId).locator('.case-state').textContent(), '已反馈');
@@ -226,13 +230,23 @@ describe('case loop through the desks', () => {
     await act(operator, 'sendCheck', 'CHECKING');
     const checking = await inspector(`/api/v1/cases/${caseId}`);
     assert.equal(checking.taskInspectorId, me.user.id, 'the check goes to the grid’s inspector');
-    const checkPhoto = await upload(inspector, await photo('#1e88e5'), 'check');
-    const checked = await inspector(`/api/v1/cases/${caseId}/actions/answerCheck`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: checking.version, yes: true, opinion: '现场已清理', attachmentIds: [checkPhoto.id] }),
-    });
+    // The inspector answers it in the phone app: 已处理, with a photo from the same angle.
+    await field.goto(`${app.url}/field/tasks`, { waitUntil: 'domcontentloaded' });
+    const task = field.getByTestId('tasks-check').locator(`[data-case-no="${reported.caseNo}"]`);
+    await task.waitFor({ timeout: 30_000 });
+    await task.getByRole('link').click();
+    await field.getByText('问题是否已处理？').waitFor();
+    await field.getByRole('radio', { name: '已处理', exact: true }).check();
+    await field.getByLabel('说明').fill('现场已清理');
+    await field
+      .getByTestId('task-photos')
+      .setInputFiles({ name: 'check.jpg', mimeType: 'image/jpeg', buffer: await photo('#1e88e5') });
+    await field.getByRole('button', { name: '提交回复' }).click();
+    await field.getByTestId('answer-result').filter({ hasText: '回复已提交' }).waitFor({ timeout: 30_000 });
+    const checked = await inspector(`/api/v1/cases/${caseId}`);
     assert.equal(checked.state, 'TO_CLOSE');
+    assert.equal(checked.timeline.at(-1).attachments.length, 1, 'the check photo arrived');
+    await field.close();
 
     // --- the shift leader closes on the case page ----------------------------------------------
     await leader.goto(`${app.url}/cases/${caseId}`, { waitUntil: 'domcontentloaded' });
