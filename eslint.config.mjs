@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/tmp', '**/.nx', '**/*.mjs', '**/*.cjs', '**/vite.config.mts', 'vitest.config.mts'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/tmp', '**/.nx', '**/*.mjs', '**/*.cjs', '**/vite.config.mts', 'vitest.config.mts', 'apps/web/public/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

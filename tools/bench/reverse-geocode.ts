@@ -25,7 +25,8 @@ import { databaseUrl, demoCityModule, distModule, machine, ms, startServer, summ
 type DatabaseModule = typeof import('../../apps/api/src/database/database');
 type SeedModule = typeof import('../../apps/api/src/modules/demo-seed/demo-seed');
 type GeocodingRepositoryModule = typeof import('../../apps/api/src/modules/geocoding/geocoding.repository');
-type SpatialIndexModule = typeof import('../../apps/api/src/modules/geocoding/spatial-index/spatial-index.service');
+type SpatialIndexModule =
+  typeof import('../../apps/api/src/modules/geocoding/spatial-index/spatial-index.service');
 type ReverseRow = import('../../apps/api/src/modules/geocoding/geocoding.repository').ReverseRow;
 
 type GeneratorModule = typeof import('../demo-city/src/generate-demo-city');
@@ -266,7 +267,8 @@ async function signIn(serverUrl: string, pool: pg.Pool): Promise<Record<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: users[0].username, password: 'demo1234' }),
   });
-  if (res.status !== 200) throw new Error(`sign-in as ${users[0].username}: HTTP ${res.status} ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${users[0].username}: HTTP ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { accessToken: string };
   return { authorization: `Bearer ${body.accessToken}` };
 }
@@ -274,7 +276,9 @@ async function signIn(serverUrl: string, pool: pg.Pool): Promise<Record<string, 
 /** The API's lookup through the in-process index, called on the service (no HTTP), plus a check against SQL. */
 async function benchIndex(url: string, points: readonly Position[], concurrency: number): Promise<number> {
   const { openDatabase, runMigrations } = distModule<DatabaseModule>('database/database');
-  const { GeocodingRepository } = distModule<GeocodingRepositoryModule>('modules/geocoding/geocoding.repository');
+  const { GeocodingRepository } = distModule<GeocodingRepositoryModule>(
+    'modules/geocoding/geocoding.repository',
+  );
   const { SpatialIndexService } = distModule<SpatialIndexModule>(
     'modules/geocoding/spatial-index/spatial-index.service',
   );
