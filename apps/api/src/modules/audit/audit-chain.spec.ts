@@ -11,6 +11,7 @@ import {
 
 const fields = (seq: number, data: unknown = { to: 'ACCEPTED' }): AuditFields => ({
   districtCode: '330105',
+  chain: '330105:3',
   seq,
   entity: 'case',
   entityId: 'c1',
@@ -64,6 +65,12 @@ describe('SM3 audit chain', () => {
     const changed = { ...rows[1], data: { n: 99 } };
     rows[1] = { ...changed, hash: chainHash(changed.prevHash, changed) };
     expect(firstBreak(rows, null)).toMatchObject({ seq: 3, reason: 'prev_hash_mismatch' });
+  });
+
+  it('hashes the chain name of a per-entity chain, and leaves it out for a district-wide one', () => {
+    const base = fields(1);
+    // Rows written before several chains existed (chain = district) keep their hashes.
+    expect(chainHash(GENESIS_HASH, { ...base, chain: '330105' })).not.toBe(chainHash(GENESIS_HASH, base));
   });
 
   it('finds a deleted row', () => {

@@ -126,7 +126,7 @@ describe('acceptance (GET /api/v1/acceptance/…)', () => {
     // One road with no house-number ranges, no address points: 0 of 12 grids geocoded.
     expect(m.geocodingCoverage).toMatchObject({ available: true, value: 0 });
     // One surveyed small class (0101) among the national component small classes.
-    const cc = m.componentClassCoverage as {
+    const cc = m.componentClassCoverage as unknown as {
       value: number;
       details: { smallClasses: number; surveyed: number };
     };
@@ -144,7 +144,7 @@ describe('acceptance (GET /api/v1/acceptance/…)', () => {
     // HW received dispatches; HW is the only top-level department: 1 / 1.
     expect(m.departmentsWithCaseFlowShare).toMatchObject({ available: true, value: 1 });
     // Part 4 over the window: 结案数 2 (cases 1 and 2).
-    const close = m.closeRate as {
+    const close = m.closeRate as unknown as {
       available: true;
       value: number;
       details: { numerator: number; denominator: number };
