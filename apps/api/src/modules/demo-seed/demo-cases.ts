@@ -65,6 +65,8 @@ export async function seedDemoCases(tx: SqlRunner, dataset: DemoCityDataset): Pr
   };
   const ids = await loadIds(repo);
   const classNames = new Map((await repo.currentClassNames()).map((c) => [`${c.kind}:${c.code}`, c.name]));
+  // A database without class tables (a bare benchmark or test city) gets the city without cases.
+  if (classNames.size === 0) return { cases: 0, flows: 0 };
   const places = await repo.locate(scripts.map((s) => [s.position[0], s.position[1]] as const));
 
   const cases: CaseRow[] = [];

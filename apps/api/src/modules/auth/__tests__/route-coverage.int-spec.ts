@@ -21,20 +21,41 @@ describe('every route declares who may call it', () => {
   it('finds the routes of every controller', () => {
     // Sanity: the walk sees the modules built so far (city, regions, classes, components, auth…).
     expect(routes.length).toBeGreaterThan(35);
-    expect(routes).toContainEqual(expect.objectContaining({ method: 'GET', path: '/api/health', public: true }));
-    expect(routes).toContainEqual(expect.objectContaining({ method: 'PUT', path: '/regions/:level/:code', roles: ['admin'] }));
+    expect(routes).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/api/health', public: true }),
+    );
+    expect(routes).toContainEqual(
+      expect.objectContaining({ method: 'PUT', path: '/regions/:level/:code', roles: ['admin'] }),
+    );
   });
 
   it('has no route without @Roles() or @Public()', () => {
-    expect(undeclaredRoutes(routes).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+    expect(
+      undeclaredRoutes(routes).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`),
+    ).toEqual([]);
   });
 
-  it('is public only for health and the sign-in endpoints', () => {
-    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+  it('is public only for health, the sign-in endpoints and Open311 (its own API keys and per-IP limits)', () => {
+    const open = routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`);
+    expect(open.filter((r) => !r.includes('/open311/v2/')).sort()).toEqual([
       'GET /api/health',
       'POST /auth/login',
       'POST /auth/logout',
       'POST /auth/refresh',
+    ]);
+    // GeoReport v2 (spec 07): reads are open to citizens, writes take an API key checked by the module.
+    expect(open.filter((r) => r.includes('/open311/v2/')).sort()).toEqual([
+      'ALL /open311/v2/*',
+      'GET /open311/v2/area.json,area.xml',
+      'GET /open311/v2/discovery.json,discovery.xml',
+      'GET /open311/v2/media/:id',
+      'GET /open311/v2/requests.json,requests.xml',
+      'GET /open311/v2/requests/:file',
+      'GET /open311/v2/services.json,services.xml',
+      'GET /open311/v2/services/:file',
+      'GET /open311/v2/tokens/:file',
+      'POST /open311/v2/media.json,media.xml',
+      'POST /open311/v2/requests.json,requests.xml',
     ]);
   });
 
