@@ -12,7 +12,7 @@ export function CaseCard({ item, to, action }: { item: CaseSummary; to: string; 
         <div className="field-card__row">
           <strong className="field-card__title">{item.className ?? item.classCode}</strong>
           <span className={`field-state field-state--${item.state.toLowerCase()}`}>
-            {t(`field.states.${item.state}`)}
+            {t(`cases.states.${item.state}`)}
           </span>
         </div>
         <p className="field-card__text">{item.description}</p>

@@ -26,7 +26,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         <div className="field-card__row">
           <h2 className="field-section__title">{c.className ?? c.classCode}</h2>
           <span className={`field-state field-state--${c.state.toLowerCase()}`} data-testid="case-state">
-            {t(`field.states.${c.state}`)}
+            {t(`cases.states.${c.state}`)}
           </span>
         </div>
         <dl className="field-facts">
@@ -100,7 +100,7 @@ export function CaseView({ caseId }: { caseId: string }) {
                 </div>
                 <p className="field-muted">
                   {r.actor.name ?? ''} {r.department ? `· ${r.department.name}` : ''} →{' '}
-                  {t(`field.states.${r.toState}`)}
+                  {t(`cases.states.${r.toState}`)}
                 </p>
                 {r.opinion && <p>{r.opinion}</p>}
                 {r.attachments.length > 0 && <CasePhotos photos={r.attachments} empty="" />}

@@ -52,7 +52,7 @@ export function NearbyCases({ state, online, onSame, onRetry }: NearbyCasesProps
                   </span>
                 </div>
                 <p className="field-card__text">
-                  {t(`field.states.${c.state}`)} · {c.description}
+                  {t(`cases.states.${c.state}`)} · {c.description}
                 </p>
                 <button
                   type="button"
