@@ -30,12 +30,12 @@ export interface TestApp extends TestDatabase {
 
 /** The real application on a fresh test database, driven through Fastify's inject (no socket). */
 export async function startTestApp(
-  opts: { driver?: TestDriver; env?: Record<string, string>; as?: TestCaller } = {},
+  opts: { driver?: TestDriver; env?: Record<string, string>; as?: TestCaller; webDir?: string } = {},
 ): Promise<TestApp> {
   const tdb = await openTestDatabase(opts.driver);
   const config = loadConfig(
     { DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', ...(tdb.databaseUrl ? { DATABASE_URL: tdb.databaseUrl } : {}), ...opts.env },
-    { webDir: '/nonexistent-web-dir' },
+    { webDir: opts.webDir ?? '/nonexistent-web-dir' },
   );
   const app = await createApp(config, tdb.db);
   await app.init();

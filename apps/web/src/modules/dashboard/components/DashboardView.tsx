@@ -1,4 +1,5 @@
 import type { CaseStatsQuery, CityInfo } from '@urbangrid/contracts';
+import { prewarm } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -53,6 +54,10 @@ function trendWindow(period: PeriodSelection, timeZone: string): { from: string;
 /** 领导驾驶舱: KPI cards, the density map, trends and evaluation tables for a period and area. */
 export function DashboardView({ city }: { city: AsyncState<CityInfo> }) {
   const { t } = useTranslation();
+  // Start the map's worker while the session and city are still loading, not when the map is made.
+  useEffect(() => {
+    prewarm();
+  }, []);
   if (city.status === 'error') return <CaseError error={city.error} />;
   if (city.status === 'loading')
     return (
@@ -112,9 +117,18 @@ function Dashboard({ city }: { city: CityInfo }) {
   const summary = useAsync(key, (signal) => fetchSummary(query, signal));
   const byGrid = useAsync(key, (signal) => fetchByGrid(query, signal));
   const points = useAsync(key, (signal) => fetchPoints(query, signal));
-  const monthly = useAsync(JSON.stringify(trendQuery), (signal) => fetchMonthly(trendQuery, signal));
-  const areas = useAsync('areas', fetchAreas);
-  const classes = useAsync('classes', fetchBigClasses);
+  // The KPIs and the map come first: the browser has six connections and the embedded database
+  // answers one query at a time, so the side panels ask once the first figures are in.
+  const [primed, setPrimed] = useState(false);
+  const firstIn = [summary, byGrid, points].every((r) => r.state !== null && r.state.status !== 'loading');
+  useEffect(() => {
+    if (firstIn) setPrimed(true);
+  }, [firstIn]);
+  const monthly = useAsync(primed ? JSON.stringify(trendQuery) : null, (signal) =>
+    fetchMonthly(trendQuery, signal),
+  );
+  const areas = useAsync(primed ? 'areas' : null, fetchAreas);
+  const classes = useAsync(primed ? 'classes' : null, fetchBigClasses);
 
   const onKpi = useCallback(
     (kpi: Kpi) =>
@@ -187,6 +201,7 @@ function Dashboard({ city }: { city: CityInfo }) {
           </section>
           <EvaluationTables
             period={period}
+            enabled={primed}
             onDrill={({ objectType, level, item, count, label }) =>
               setDrill({
                 kind: 'evaluation',

@@ -26,6 +26,8 @@ const NOT_DRILLABLE: readonly CountId[] = ['falsified', 'evaded', 'unitGrids'];
 
 export interface EvaluationTablesProps {
   period: PeriodSelection;
+  /** False until the page's first figures are in: the tables load after them, not before. */
+  enabled?: boolean;
   /** A count of a row was clicked: list the cases behind it. */
   onDrill: (drill: {
     objectType: EvaluationObjectType;
@@ -37,7 +39,7 @@ export interface EvaluationTablesProps {
 }
 
 /** 绩效评价 tables: rank, name, the indicators' rates, 综合指标值 and the 评价等级 in its colour. */
-export function EvaluationTables({ period, onDrill }: EvaluationTablesProps) {
+export function EvaluationTables({ period, enabled = true, onDrill }: EvaluationTablesProps) {
   const { t, i18n } = useTranslation();
   const [tableId, setTableId] = useState<TableId>('street');
   const [open, setOpen] = useState<string | null>(null);
@@ -47,7 +49,9 @@ export function EvaluationTables({ period, onDrill }: EvaluationTablesProps) {
     level: 'level' in table ? table.level : undefined,
     ...evaluationPeriodParams(period),
   };
-  const { state, reload } = useAsync(JSON.stringify(params), (signal) => fetchEvaluation(params, signal));
+  const { state, reload } = useAsync(enabled ? JSON.stringify(params) : null, (signal) =>
+    fetchEvaluation(params, signal),
+  );
   const number = (v: number | null | undefined) =>
     v === null || v === undefined
       ? '—'
@@ -103,7 +107,7 @@ export function EvaluationTables({ period, onDrill }: EvaluationTablesProps) {
         </ul>
       </div>
       {state?.status === 'error' && <CaseError error={state.error} onRetry={reload} />}
-      {state?.status === 'loading' && (
+      {(state === null || state.status === 'loading') && (
         <p className="dashboard-muted" aria-busy>
           {t('dashboard.loading')}
         </p>
