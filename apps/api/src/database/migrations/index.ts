@@ -20,6 +20,7 @@ import { Evaluation1763800001900 } from './1763800001900-evaluation';
 import { AuditChains1763800002000 } from './1763800002000-auditChains';
 import { Acceptance1763800002100 } from './1763800002100-acceptance';
 import { CaseListIndexes1763800002200 } from './1763800002200-caseListIndexes';
+import { EvaluationMonthly1763800002300 } from './1763800002300-evaluationMonthly';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AuditChains1763800002000,
   Acceptance1763800002100,
   CaseListIndexes1763800002200,
+  EvaluationMonthly1763800002300,
 ];

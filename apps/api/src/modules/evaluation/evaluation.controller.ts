@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/principal';
 import {
   CreateEvaluationProfileDto,
   EvaluationDrilldownQueryDto,
+  EvaluationMatrixQueryDto,
   EvaluationResultsQueryDto,
   PublishSnapshotDto,
   RollupRefreshDto,
@@ -14,6 +15,7 @@ import {
 import { EvaluationService } from './evaluation.service';
 import type {
   DrilldownPage,
+  EvaluationMatrix,
   EvaluationProfileSummary,
   EvaluationResults,
   EvaluationSnapshot,
@@ -36,6 +38,13 @@ export class EvaluationController {
   @ApiOperation({ summary: 'Every object of a type: counts, rates, scores, composite, grade and rank' })
   results(@CurrentUser() user: AuthUser, @Query() q: EvaluationResultsQueryDto): Promise<EvaluationResults> {
     return this.evaluation.results(user, q);
+  }
+
+  @Get('matrix')
+  @Roles('leader', 'admin', 'department')
+  @ApiOperation({ summary: 'The twelve monthly evaluations of a year: composite, grade and rank per object' })
+  matrix(@CurrentUser() user: AuthUser, @Query() q: EvaluationMatrixQueryDto): Promise<EvaluationMatrix> {
+    return this.evaluation.matrix(user, q);
   }
 
   @Get('results/drilldown')

@@ -311,6 +311,23 @@ contrib AS (
 )`;
 }
 
+/**
+ * The roll-up rows of one scope ($2) for whole months ($3, first days) from the monthly layer and
+ * for other days ($4) from the daily rows, each with its month.
+ */
+const rolledRowsSql = `
+  SELECT month, object_id, ${RAW_COUNTS.join(', ')} FROM evaluation_monthly
+  WHERE district_code = $1 AND scope = $2 AND month = ANY($3::date[])
+  UNION ALL
+  SELECT date_trunc('month', day)::date AS month, object_id, ${RAW_COUNTS.join(', ')} FROM evaluation_daily
+  WHERE district_code = $1 AND scope = $2 AND day = ANY($4::date[])`;
+
+/** Days in a month YYYY-MM. */
+function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 const sumCols = (prefix = ''): string =>
   RAW_COUNTS.map((c) => `coalesce(sum(${prefix}${c}), 0)::int AS ${c}`).join(', ');
 
@@ -397,12 +414,94 @@ export class EvaluationRepository {
     days: string[],
   ): Promise<Map<string, RawCounts>> {
     if (days.length === 0) return new Map();
+    const { months, rest } = await this.wholeMonths(districtCode, days);
     const rows = await this.db.query<{ object_id: string } & RawCounts>(
-      `SELECT object_id, ${sumCols()} FROM evaluation_daily
-       WHERE district_code = $1 AND scope = $2 AND day = ANY($3::date[]) GROUP BY object_id`,
-      [districtCode, scope, days],
+      `SELECT object_id, ${sumCols()} FROM (${rolledRowsSql}) x GROUP BY object_id`,
+      [districtCode, scope, months, rest],
     );
     return toMap(rows);
+  }
+
+  /** Roll-up counts per calendar month (YYYY-MM) and object of one scope over the given local days. */
+  async rolledCountsByMonth(
+    districtCode: string,
+    scope: EvaluationScope,
+    days: string[],
+  ): Promise<Map<string, Map<string, RawCounts>>> {
+    if (days.length === 0) return new Map();
+    const { months, rest } = await this.wholeMonths(districtCode, days);
+    const rows = await this.db.query<{ month: string; object_id: string } & RawCounts>(
+      `SELECT to_char(x.month, 'YYYY-MM') AS month, object_id, ${sumCols()} FROM (${rolledRowsSql}) x GROUP BY 1, 2`,
+      [districtCode, scope, months, rest],
+    );
+    const out = new Map<string, Map<string, RawCounts>>();
+    for (const row of rows) {
+      const { month, ...rest } = row;
+      let byObject = out.get(month);
+      if (!byObject) out.set(month, (byObject = new Map<string, RawCounts>()));
+      for (const [id, counts] of toMap([rest])) byObject.set(id, counts);
+    }
+    return out;
+  }
+
+  /**
+   * Splits rolled-up local days into whole months that have their monthly rows (first days,
+   * YYYY-MM-01) and the remaining days, read from the daily rows.
+   */
+  private async wholeMonths(
+    districtCode: string,
+    days: string[],
+  ): Promise<{ months: string[]; rest: string[] }> {
+    const perMonth = new Map<string, number>();
+    for (const d of days) perMonth.set(d.slice(0, 7), (perMonth.get(d.slice(0, 7)) ?? 0) + 1);
+    const whole = [...perMonth].filter(([m, n]) => n === daysInMonth(m)).map(([m]) => `${m}-01`);
+    const built =
+      whole.length === 0
+        ? []
+        : (
+            await this.db.query<{ month: string }>(
+              `SELECT to_char(month, 'YYYY-MM-DD') AS month FROM evaluation_rollup_month
+               WHERE district_code = $1 AND month = ANY($2::date[])`,
+              [districtCode, whole],
+            )
+          ).map((r) => r.month);
+    const monthSet = new Set(built.map((m) => m.slice(0, 7)));
+    return { months: built, rest: days.filter((d) => !monthSet.has(d.slice(0, 7))) };
+  }
+
+  /**
+   * Rebuilds the monthly rows of the given months (YYYY-MM) from the daily rows: only the months
+   * whose every day is rolled up get them. Run after every write or drop of daily rows.
+   */
+  private async rebuildMonths(districtCode: string, days: string[]): Promise<void> {
+    const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
+    if (months.length === 0) return;
+    await this.db.query(
+      `DELETE FROM evaluation_monthly WHERE district_code = $1 AND month = ANY($2::date[])`,
+      [districtCode, months],
+    );
+    await this.db.query(
+      `DELETE FROM evaluation_rollup_month WHERE district_code = $1 AND month = ANY($2::date[])`,
+      [districtCode, months],
+    );
+    await this.db.query(
+      `INSERT INTO evaluation_rollup_month (district_code, month)
+       SELECT $1, date_trunc('month', day)::date FROM evaluation_rollup_day
+       WHERE district_code = $1 AND date_trunc('month', day)::date = ANY($2::date[])
+       GROUP BY 2
+       HAVING count(*) = extract(day FROM date_trunc('month', min(day)) + interval '1 month' - interval '1 day')`,
+      [districtCode, months],
+    );
+    await this.db.query(
+      `INSERT INTO evaluation_monthly (district_code, month, scope, object_id, ${RAW_COUNTS.join(', ')})
+       SELECT $1, m.month, d.scope, d.object_id, ${sumCols('d.')}
+       FROM evaluation_rollup_month m
+       JOIN evaluation_daily d ON d.district_code = m.district_code
+         AND d.day >= m.month AND d.day < (m.month + interval '1 month')::date
+       WHERE m.district_code = $1 AND m.month = ANY($2::date[])
+       GROUP BY m.month, d.scope, d.object_id`,
+      [districtCode, months],
+    );
   }
 
   /** The cases behind raw columns for objects of a scope, keyset-paged by (reported_at, id). */
@@ -530,6 +629,7 @@ export class EvaluationRepository {
        DO UPDATE SET cases = EXCLUDED.cases, settled_at = EXCLUDED.settled_at, refreshed_at = now()`,
       [w.districtCode, list, days.map((d) => d.cases), days.map((d) => d.settledAt)],
     );
+    await this.rebuildMonths(w.districtCode, list);
     return list.length;
   }
 
@@ -544,6 +644,7 @@ export class EvaluationRepository {
       `DELETE FROM evaluation_rollup_day WHERE district_code = $1 AND day = ANY($2::date[])`,
       [districtCode, days],
     );
+    await this.rebuildMonths(districtCode, days);
   }
 
   // --- objects -----------------------------------------------------------------------------------
@@ -551,12 +652,16 @@ export class EvaluationRepository {
   /** Current regions of a level (region table level names) under a code prefix, with their unit grids. */
   async regions(districtCode: string, level: string, prefix: string): Promise<RegionRow[]> {
     return this.db.query<RegionRow>(
-      `SELECT r.code, r.name,
-              CASE WHEN r.level = 'grid' THEN 1 ELSE (
-                SELECT count(*)::int FROM region g
-                WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.district_code = r.district_code
-                  AND left(g.code, char_length(r.code)) = r.code) END AS "unitGrids"
-       FROM region r
+      // The current unit grids counted once per region code above them (district 6, street 9 and
+      // community 12 digits of the grid code), not once per region.
+      `WITH above AS (
+         SELECT v.code, count(*)::int AS n
+         FROM region g
+         CROSS JOIN LATERAL (VALUES (left(g.code, 6)), (left(g.code, 9)), (left(g.code, 12))) AS v(code)
+         WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.district_code = $1
+         GROUP BY v.code)
+       SELECT r.code, r.name, CASE WHEN r.level = 'grid' THEN 1 ELSE coalesce(a.n, 0) END AS "unitGrids"
+       FROM region r LEFT JOIN above a ON a.code = r.code
        WHERE r.district_code = $1 AND r.level = $2 AND r.valid_to IS NULL AND r.code LIKE $3 || '%'
        ORDER BY r.code`,
       [districtCode, level, prefix],

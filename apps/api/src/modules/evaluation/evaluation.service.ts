@@ -26,6 +26,7 @@ import type { AuthUser } from '../auth/principal';
 import type {
   CreateEvaluationProfileDto,
   EvaluationDrilldownQueryDto,
+  EvaluationMatrixQueryDto,
   EvaluationResultsQueryDto,
   PublishSnapshotDto,
   RollupRefreshDto,
@@ -48,6 +49,7 @@ import {
 } from './evaluation.repository';
 import type {
   DrilldownPage,
+  EvaluationMatrix,
   EvaluationItem,
   EvaluationProfileSummary,
   EvaluationResults,
@@ -127,6 +129,67 @@ export class EvaluationService implements OnModuleInit {
       source: { rolledDays: counts.rolledDays, rawDays: period.days - counts.rolledDays },
       items:
         user.role === 'department' ? items.filter((i) => user.departmentIds.includes(i.objectId)) : items,
+    };
+  }
+
+  /**
+   * The monthly evaluations of a year, for trend tables (e.g. streets × months). Settled months
+   * are read from the roll-up in one statement; a month with open days is counted as `results`
+   * counts it. Months not begun are left out.
+   */
+  async matrix(user: AuthUser, q: EvaluationMatrixQueryDto, now = new Date()): Promise<EvaluationMatrix> {
+    const type = q.objectType;
+    this.checkReadable(user, type);
+    const district = user.districtCode;
+    const { profile, level } = await this.request(
+      { ...q, period: 'month', at: `${q.year}-01` },
+      district,
+      now,
+    );
+    const tz = this.config.timeZone;
+    const year = resolvePeriod('year', { at: q.year }, tz);
+    await this.ensureRollup(district, year, now);
+    const rolled = new Set(await this.repo.rolledDays(district, year.from, year.to, now));
+    // The inspector table adds the counts of each inspector's grids: counted month by month.
+    const byMonth =
+      type === 'inspector'
+        ? new Map<string, Map<string, RawCounts>>()
+        : await this.repo.rolledCountsByMonth(district, type === 'region' ? level : type, [...rolled]);
+    const today = localDayOf(tz, now);
+    const months: EvaluationMatrix['months'] = [];
+    for (let m = 1; m <= 12; m++) {
+      const month = `${q.year}-${String(m).padStart(2, '0')}`;
+      const period = resolvePeriod('month', { at: month }, tz);
+      if (period.fromDay > today) break;
+      let rolledDays = 0;
+      for (let d = period.fromDay; d < period.toDay; d++) if (rolled.has(formatLocalDate(d))) rolledDays++;
+      const counts =
+        type !== 'inspector' && rolledDays === period.days
+          ? (byMonth.get(month) ?? new Map<string, RawCounts>())
+          : (await this.objectCounts(district, type, level, period, now, { rollup: true })).byObject;
+      const items = await this.evaluate(district, type, level, q.regionCode, counts, profile, period);
+      months.push({
+        month,
+        source: { rolledDays, rawDays: period.days - rolledDays },
+        items: (user.role === 'department'
+          ? items.filter((i) => user.departmentIds.includes(i.objectId))
+          : items
+        ).map((i) => ({
+          objectId: i.objectId,
+          name: i.name,
+          rank: i.rank,
+          composite: i.result?.composite ?? null,
+          grade: i.result?.grade?.grade ?? null,
+        })),
+      });
+    }
+    return {
+      districtCode: district,
+      objectType: type,
+      level: type === 'region' ? level : null,
+      year: Number(q.year),
+      profile: { id: profile.id, version: profile.version, name: profile.name },
+      months,
     };
   }
 

@@ -37,6 +37,30 @@ export interface EvaluationResults {
   items: EvaluationItem[];
 }
 
+/** One object in one month of a matrix: its 综合指标值, 评价等级 and rank that month. */
+export interface EvaluationMatrixCell {
+  objectId: string;
+  name: string;
+  rank: number | null;
+  composite: number | null;
+  grade: string | null;
+}
+
+/** The twelve monthly evaluations of a year (months not begun are left out). */
+export interface EvaluationMatrix {
+  districtCode: string;
+  objectType: EvaluationObjectType;
+  level: RegionLevel | null;
+  year: number;
+  profile: { id: string; version: number; name: string };
+  months: {
+    /** YYYY-MM */
+    month: string;
+    source: { rolledDays: number; rawDays: number };
+    items: EvaluationMatrixCell[];
+  }[];
+}
+
 export interface DrilldownItem {
   caseId: string;
   caseNo: string;

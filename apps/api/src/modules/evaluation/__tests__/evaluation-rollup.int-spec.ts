@@ -115,6 +115,88 @@ describe('daily roll-up against raw counting on the demo city', () => {
     expect(total(region.byObject, 'reported')).toBe(n);
   });
 
+  it('the year matrix (settled months from the roll-up in one statement) equals the monthly results', async () => {
+    const leader = { districtCode, role: 'leader', departmentIds: [] } as unknown as AuthUser;
+    for (const [objectType, level] of [
+      ['region', 'street'],
+      ['department', undefined],
+      ['inspector', undefined],
+    ] as const) {
+      const matrix = await service.matrix(leader, { objectType, level, year: '2026' }, now);
+      // The demo year runs to 2026-10-31: January to the current month are listed.
+      expect(matrix.months.map((m) => m.month).slice(0, 10)).toEqual(
+        ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`),
+      );
+      expect(matrix.months.some((m) => m.source.rawDays === 0)).toBe(true);
+      for (const m of matrix.months) {
+        const monthly = await service.results(
+          leader,
+          { objectType, level, period: 'month', at: m.month },
+          now,
+        );
+        const cells = monthly.items.map((i) => ({
+          objectId: i.objectId,
+          name: i.name,
+          rank: i.rank,
+          composite: i.result?.composite ?? null,
+          grade: i.result?.grade?.grade ?? null,
+        }));
+        expect(m.items, `${objectType} ${m.month}`).toEqual(cells);
+        expect(m.source).toEqual(monthly.source);
+      }
+      expect(matrix.months.flatMap((m) => m.items).some((i) => i.composite !== null)).toBe(true);
+    }
+  }, 120_000);
+
+  it('reads whole months from the monthly layer, and falls back to days when a day of a month is dropped', async () => {
+    const builtMonths = async () =>
+      (
+        await t.db.query<{ m: string }>(
+          `SELECT to_char(month, 'YYYY-MM') AS m FROM evaluation_rollup_month WHERE district_code = $1 ORDER BY 1`,
+          [districtCode],
+        )
+      ).map((r) => r.m);
+    const before = await builtMonths();
+    expect(before.length).toBeGreaterThan(3);
+    const month = before[1];
+    // The monthly rows are the sums of the daily rows of their month.
+    const [{ monthly, daily }] = await t.db.query<{ monthly: number; daily: number }>(
+      `SELECT (SELECT sum(reported)::int FROM evaluation_monthly WHERE district_code = $1 AND scope = 'district'
+                 AND month = $2::date) AS monthly,
+              (SELECT sum(reported)::int FROM evaluation_daily WHERE district_code = $1 AND scope = 'district'
+                 AND day >= $2::date AND day < ($2::date + interval '1 month')) AS daily`,
+      [districtCode, `${month}-01`],
+    );
+    expect(monthly).toBe(daily);
+    expect(monthly).toBeGreaterThan(0);
+
+    const repo = new EvaluationRepository(t.db);
+    await t.db.transaction(async (tx) =>
+      new EvaluationRepository(tx).dropRollup(districtCode, [`${month}-15`]),
+    );
+    expect(await builtMonths()).not.toContain(month);
+    const days = await repo.rolledDays(districtCode, year.from, year.to, now);
+    expect(days).not.toContain(`${month}-15`);
+    // Without its monthly rows, the month's other days still come from the daily rows.
+    const byMonth = await repo.rolledCountsByMonth(districtCode, 'district', days);
+    const [{ n }] = await t.db.query<{ n: number }>(
+      `SELECT sum(reported)::int AS n FROM evaluation_daily WHERE district_code = $1 AND scope = 'district'
+         AND day >= $2::date AND day < ($2::date + interval '1 month')`,
+      [districtCode, `${month}-01`],
+    );
+    expect(byMonth.get(month)?.get(districtCode)?.reported).toBe(n);
+    const mixed = await service.objectCounts(districtCode, 'department', 'street', year, now, {
+      rollup: true,
+    });
+    const raw = await service.objectCounts(districtCode, 'department', 'street', year, now, {
+      rollup: false,
+    });
+    expect(sorted(mixed.byObject)).toEqual(sorted(raw.byObject));
+
+    await service.refreshRollup({ districtCode } as AuthUser, { from: year.from, to: year.to }, now);
+    expect(await builtMonths()).toEqual(before);
+  }, 300_000);
+
   it('keeps the roll-up table columns equal to the counts the SQL produces', async () => {
     const cols = await t.db.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns

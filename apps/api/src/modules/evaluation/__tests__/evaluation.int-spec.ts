@@ -418,6 +418,25 @@ describe('evaluation counts, results, drill-down and snapshots through the API',
       statusCode: 422,
       code: 'EVALUATION.COUNT_NOT_DRILLABLE',
     });
+    for (const [q, status, code] of [
+      ['objectType=region&level=street&year=26', 400, 'REQUEST.VALIDATION_FAILED'],
+      ['objectType=region&level=street', 400, 'REQUEST.VALIDATION_FAILED'],
+      ['objectType=department&level=street&year=2026', 422, 'EVALUATION.CONTEXT_INVALID'],
+    ] as const) {
+      const r = await t.request({ url: `/api/v1/evaluation/matrix?${q}`, as: 'leader' });
+      expect(r.statusCode, q).toBe(status);
+      expect(r.json<ErrorResponse>().code, q).toBe(code);
+    }
+    const matrix = await t.request({
+      url: `/api/v1/evaluation/matrix?objectType=department&year=${month.slice(0, 4)}`,
+      as: 'leader',
+    });
+    expect(matrix.statusCode).toBe(200);
+    expect(matrix.json<{ months: { month: string }[] }>().months.at(-1)?.month).toBe(month);
+    expect(
+      (await t.request({ url: '/api/v1/evaluation/matrix?objectType=region&year=2026', as: 'inspector' }))
+        .statusCode,
+    ).toBe(403);
     const missing = await t.request({
       url: '/api/v1/evaluation/snapshots/00000000-0000-4000-8000-000000000000',
     });
