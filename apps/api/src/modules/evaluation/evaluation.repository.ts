@@ -228,41 +228,43 @@ function branchesOf(type: EvaluationObjectType): string[] {
   }
 }
 
-/**
- * The contributions CTE of an object type. Parameters: $1 district, $2 zone, $3 from, $4 to,
- * $5 cut-off, $6 local days (excluded, or the only ones with `days: 'only'`). `extraCase` adds a
- * condition on `c` (the drill-down's keyset).
- */
-function contributionsSql(type: EvaluationObjectType, days: 'exclude' | 'only', extraCase = ''): string {
+/** The cases of the window ($1 district, $2 zone, $3–$4 report time, $5 cut-off, $6 local days). */
+function casesSql(days: 'exclude' | 'only', extraCase = ''): string {
   const dayCond =
     days === 'only'
-      ? `(c.reported_at AT TIME ZONE $2)::date = ANY($6::date[])`
+      ? // Only the listed days: the report-time range narrows to them, then each day is checked.
+        `(c.reported_at AT TIME ZONE $2)::date = ANY($6::date[])
+    AND c.reported_at >= (SELECT min(x)::timestamp AT TIME ZONE $2 FROM unnest($6::date[]) x)
+    AND c.reported_at < (SELECT (max(x) + 1)::timestamp AT TIME ZONE $2 FROM unnest($6::date[]) x)`
       : `(c.reported_at AT TIME ZONE $2)::date <> ALL($6::date[])`;
   return `
-WITH k AS MATERIALIZED (
   SELECT c.id, c.case_no, c.reported_at, c.district_code, c.street_code, c.community_code, c.grid_code,
          c.source, c.urgency, c.reporter_id, (c.reported_at AT TIME ZONE $2)::date AS day
   FROM case_file c
   WHERE c.district_code = $1 AND c.reported_at >= $3::timestamptz AND c.reported_at < $4::timestamptz
-    AND c.reported_at <= $5::timestamptz AND ${dayCond} ${extraCase}
-),
-fl AS MATERIALIZED (
+    AND c.reported_at <= $5::timestamptz AND ${dayCond} ${extraCase}`;
+}
+
+/** Flow records of the cases `k` up to the cut-off, with the ordinal of their 核实/核查/回退 task. */
+const FLOW_SQL = `
   SELECT f.case_id, f.seq, f.action, f.to_state, f.actor_id, f.department_id, f.payload,
          f.stage_on_time, f.disposal_deadline, f.disposal_on_time,
          count(*) FILTER (WHERE f.action = 'sendVerify') OVER w AS vtask,
          count(*) FILTER (WHERE f.action = 'sendCheck') OVER w AS ctask,
          count(*) FILTER (WHERE f.action = 'requestReturn') OVER w AS rtask
   FROM k JOIN case_flow f ON f.case_id = k.id AND f.occurred_at <= $5::timestamptz
-  WINDOW w AS (PARTITION BY f.case_id ORDER BY f.seq)
-),
-answers AS (
+  WINDOW w AS (PARTITION BY f.case_id ORDER BY f.seq)`;
+
+/** The first answer to each 核实 and 核查 task of `fl`. */
+const ANSWERS_SQL = `
   SELECT case_id, action, CASE WHEN action = 'answerVerify' THEN vtask ELSE ctask END AS task,
          (array_agg(actor_id ORDER BY seq))[1] AS actor_id,
          (array_agg(stage_on_time ORDER BY seq))[1] AS on_time
   FROM fl WHERE action IN ('answerVerify', 'answerCheck')
-  GROUP BY case_id, action, CASE WHEN action = 'answerVerify' THEN vtask ELSE ctask END
-),
-cf AS (
+  GROUP BY case_id, action, CASE WHEN action = 'answerVerify' THEN vtask ELSE ctask END`;
+
+/** Per case of `fl`: its state at the cut-off and what its records add up to. */
+const CASE_FLOW_SQL = `
   SELECT case_id,
     (array_agg(to_state ORDER BY seq DESC))[1] AS state_at,
     bool_or(action = 'file') AS filed,
@@ -292,9 +294,10 @@ cf AS (
     -- One answer per task (the workflow refuses a second), so counting answers counts tasks.
     count(*) FILTER (WHERE action = 'answerVerify' AND stage_on_time IS TRUE) AS verify_on_time_n,
     count(*) FILTER (WHERE action = 'answerCheck' AND stage_on_time IS TRUE) AS check_on_time_n
-  FROM fl GROUP BY case_id
-),
-d AS (
+  FROM fl GROUP BY case_id`;
+
+/** Per case: `k` and `cf` with the derived flags the counts read. */
+const CASE_SQL = `
   SELECT k.*, cf.*,
     cf.filed AND cf.void_rec AS voided,
     NOT (cf.filed AND cf.void_rec) AS nv,
@@ -304,12 +307,27 @@ d AS (
     coalesce(NOT (cf.filed AND cf.void_rec) AND cf.dispatch_n > 0 AND cf.state_at IN ${DISPOSING_RUNNING}
       AND cf.disposal_deadline < $5::timestamptz, false) AS overdue,
     (SELECT count(*) FROM unnest(cf.dispatch_depts) u WHERE u = cf.last_dept) AS dispatch_accurate_n
-  FROM k JOIN cf ON cf.case_id = k.id
-),
+  FROM k JOIN cf ON cf.case_id = k.id`;
+
+/**
+ * The contributions CTE of an object type. Parameters: $1 district, $2 zone, $3 from, $4 to,
+ * $5 cut-off, $6 local days (excluded, or the only ones with `days: 'only'`). `extraCase` adds a
+ * condition on `c` (the drill-down's keyset).
+ */
+function contributionsSql(type: EvaluationObjectType, days: 'exclude' | 'only', extraCase = ''): string {
+  return `
+WITH k AS MATERIALIZED (${casesSql(days, extraCase)}),
+fl AS MATERIALIZED (${FLOW_SQL}),
+answers AS (${ANSWERS_SQL}),
+cf AS (${CASE_FLOW_SQL}),
+d AS (${CASE_SQL}),
 contrib AS (
   ${branchesOf(type).join('\n  UNION ALL\n  ')}
 )`;
 }
+
+/** Days per statement when the roll-up is written (bounds the temporary per-case tables). */
+const ROLLUP_CHUNK_DAYS = 31;
 
 /**
  * The roll-up rows of one scope ($2) for whole months ($3, first days) from the monthly layer and
@@ -612,14 +630,37 @@ export class EvaluationRepository {
       list,
     ]);
     const cols = RAW_COUNTS.join(', ');
-    for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+    // The per-case part of the counting is the same for every object type: it is computed once
+    // per chunk of days into temporary tables, then each type's branches read them.
+    for (let i = 0; i < list.length; i += ROLLUP_CHUNK_DAYS) {
+      const params = windowParams(w, list.slice(i, i + ROLLUP_CHUNK_DAYS));
       await this.db.query(
-        `INSERT INTO evaluation_daily (district_code, day, scope, object_id, ${cols})
-         ${contributionsSql(type, 'only')}
-         SELECT $1, day, scope, object_id, ${sumCols()} FROM contrib
-         WHERE object_id IS NOT NULL GROUP BY day, scope, object_id`,
-        windowParams(w, list),
+        `CREATE TEMP TABLE eval_roll_fl AS WITH k AS MATERIALIZED (${casesSql('only')}) ${FLOW_SQL}`,
+        params,
       );
+      await this.db.query(
+        `CREATE TEMP TABLE eval_roll_d AS
+         WITH k AS MATERIALIZED (${casesSql('only')}), fl AS (SELECT * FROM eval_roll_fl), cf AS (${CASE_FLOW_SQL})
+         ${CASE_SQL}`,
+        params,
+      );
+      await this.db.query(
+        `CREATE TEMP TABLE eval_roll_answers AS WITH fl AS (SELECT * FROM eval_roll_fl) ${ANSWERS_SQL}`,
+      );
+      await this.db.query('ANALYZE eval_roll_fl, eval_roll_d, eval_roll_answers');
+      for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+        await this.db.query(
+          `INSERT INTO evaluation_daily (district_code, day, scope, object_id, ${cols})
+           WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
+                d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
+                answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
+                contrib AS (${branchesOf(type).join('\n UNION ALL\n ')})
+           SELECT $1, day, scope, object_id, ${sumCols()} FROM contrib
+           WHERE object_id IS NOT NULL GROUP BY day, scope, object_id`,
+          [w.districtCode],
+        );
+      }
+      await this.db.query('DROP TABLE eval_roll_fl, eval_roll_d, eval_roll_answers');
     }
     await this.db.query(
       `INSERT INTO evaluation_rollup_day (district_code, day, cases, settled_at, refreshed_at)

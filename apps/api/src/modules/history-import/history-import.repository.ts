@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type SqlRunner } from '../../database/database';
+import { nextCaseNumbers } from '../cases/cases.repository';
 
 /** A bad row of a history file: its line (CSV) or 1-based element (JSON), the old case number, why. */
 export interface HistoryProblem {
@@ -138,18 +139,9 @@ export class HistoryImportRepository {
 export class HistoryImportWriter {
   constructor(private readonly db: SqlRunner) {}
 
-  /** `count` case numbers of `year` from the live sequence (`CasesRepository.nextCaseNo`). */
-  async caseNumbers(year: number, count: number): Promise<string[]> {
-    const seq = `case_no_${year}`;
-    await this.db.query(`CREATE SEQUENCE IF NOT EXISTS ${seq}`);
-    const rows = await this.db.query<{ n: string }>(
-      `SELECT nextval('${seq}')::text AS n FROM generate_series(1, $1::int)`,
-      [count],
-    );
-    return rows
-      .map((r) => Number(r.n))
-      .sort((a, b) => a - b)
-      .map((n) => `${year}${String(n).padStart(8, '0')}`);
+  /** `count` case numbers of `year` from the live sequence (`nextCaseNumbers`). */
+  caseNumbers(year: number, count: number): Promise<string[]> {
+    return nextCaseNumbers(this.db, year, count);
   }
 
   async insertLegacy(jobId: string, rows: { caseId: string; legacyNo: string }[]): Promise<void> {
