@@ -49,6 +49,10 @@ async function main(): Promise<void> {
     (r) => r.id,
   );
   const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length];
+  // Case numbers to search for: a sample of the stored ones, whatever loaded them.
+  const caseNumbers = (
+    await pool.query<{ n: string }>(`SELECT case_no AS n FROM case_file TABLESAMPLE SYSTEM (0.1) LIMIT 100`)
+  ).rows.map((r) => r.n);
   const all: Scope = { kind: 'district', districtCode: district };
   const now = new Date();
   const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
@@ -77,10 +81,7 @@ async function main(): Promise<void> {
     ],
     ['overdue', () => ({ scope: all, filter: { overdue: true } })],
     ['last 30 days', () => ({ scope: all, filter: { from: monthAgo, to: now } })],
-    [
-      'case number',
-      (k) => ({ scope: all, filter: { q: `S${String(1 + ((k * 7919) % total)).padStart(11, '0')}` } }),
-    ],
+    ['case number', (k) => ({ scope: all, filter: { q: pick(caseNumbers, k) } })],
     [
       'department scope (workbench)',
       (k) => ({
