@@ -269,6 +269,79 @@ describe('leader dashboard, acceptance and administration', () => {
     await page.close();
   });
 
+  it('follows the period and area pickers with the figures the APIs return, and downloads the XLSX report', async () => {
+    const page = await chrome.newPage({ viewport: DESK, locale: 'zh-CN' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, app.url, { user: LEADER });
+    await page.waitForURL('**/dashboard**');
+    await page.goto(app.url + MONTH, { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor({ timeout: 120_000 });
+    const format = (n) => new Intl.NumberFormat('zh-CN').format(n);
+    const composite = (v) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(v);
+    const kpi = page.getByTestId('kpi-reported');
+    const textIs = (locator, expected) =>
+      locator
+        .filter({ hasText: new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+        .waitFor({ timeout: 60_000 });
+    /** Name and 综合指标值 of every row of the ranking table, in order. */
+    const rankingRows = () =>
+      page
+        .getByTestId('evaluation-table')
+        .locator('tbody tr:has(th[scope="row"])')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.querySelector('th')?.textContent ?? '',
+            r.querySelectorAll('td')[r.querySelectorAll('td').length - 2]?.textContent ?? '',
+          ]),
+        );
+
+    // Period: one month back, September 2026 (Asia/Shanghai).
+    await page.getByRole('button', { name: '上一周期' }).click();
+    await textIs(page.getByTestId('period-label'), '2026-09-01 – 2026-09-30');
+    const range = 'from=2026-08-31T16:00:00.000Z&to=2026-09-30T16:00:00.000Z';
+    const september = await api(`/api/v1/cases/stats/summary?${range}`);
+    await textIs(kpi, format(september.reported));
+    const ranking = await api(
+      '/api/v1/evaluation/results?objectType=region&level=street&period=month&at=2026-09',
+    );
+    const expected = ranking.items.map((i) => [
+      i.name,
+      i.result?.composite == null ? '—' : composite(i.result.composite),
+    ]);
+    assert.ok(expected.length > 1, 'streets are ranked');
+    await page.waitForFunction(
+      (first) =>
+        document.querySelector('[data-testid="evaluation-table"] caption')?.textContent?.includes(first),
+      '2026-09',
+      { timeout: 60_000 },
+    );
+    assert.deepEqual(await rankingRows(), expected);
+
+    // Area: the first street of the district; the KPIs become that street's.
+    const street = (await api('/api/v1/cases/stats/areas')).find((a) => a.level === 'street');
+    await page.getByRole('group', { name: '统计区域' }).locator('select').first().selectOption(street.code);
+    const inStreet = await api(`/api/v1/cases/stats/summary?${range}&regionCode=${street.code}`);
+    assert.ok(inStreet.reported < september.reported, 'a street reports fewer cases than the district');
+    await textIs(kpi, format(inStreet.reported));
+    assert.match(page.url(), new RegExp(`area=${street.code}`));
+
+    // The XLSX of the ranking table: a workbook with the streets in it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 XLSX' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'evaluation-region-2026-09.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const cells = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    for (const [name] of expected) assert.ok(cells.includes(name), `${name} in the workbook`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('reads at phone size', async () => {
     const page = await chrome.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, app.url, { user: LEADER, path: MONTH });

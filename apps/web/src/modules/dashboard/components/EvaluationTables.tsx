@@ -90,6 +90,12 @@ export function EvaluationTables({ period, enabled = true, onDrill }: Evaluation
               url: `/api/v1/evaluation/export.csv?${queryOf(params)}`,
               fileName: 'evaluation.csv',
             },
+            // The part-6 report as the acceptance page exports it.
+            {
+              label: t('dashboard.export.acceptancePdf'),
+              url: '/api/v1/acceptance/report.pdf',
+              fileName: 'acceptance-report.pdf',
+            },
           ]}
         />
         <ul className="grade-legend" aria-label={t('dashboard.evaluation.gradeLegend')}>

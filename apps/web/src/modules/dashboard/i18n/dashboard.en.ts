@@ -97,6 +97,7 @@ export const dashboardEn: LocaleMessages['dashboard'] = {
   export: {
     label: 'Export the report',
     download: 'Export {{format}}',
+    acceptancePdf: 'acceptance report PDF',
   },
   drill: {
     close: 'Close',

@@ -95,6 +95,7 @@ export const dashboardZhCN = {
   export: {
     label: '导出报表',
     download: '导出 {{format}}',
+    acceptancePdf: '验收报告 PDF',
   },
   drill: {
     close: '关闭',
