@@ -1,5 +1,6 @@
 /** Shared by the benchmark scripts: statistics, a server on a free port, the built API's modules. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,7 +74,7 @@ export function freePort(): Promise<number> {
 /** Starts the built API on DATABASE_URL; resolves with its URL once it listens. */
 export async function startServer(
   env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [distMain, 'serve'], {
     cwd: root,
@@ -99,6 +100,7 @@ export async function startServer(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((res) => {
         child.removeAllListeners('exit');
@@ -121,4 +123,34 @@ export function tilesCovering(bbox: readonly number[], z: number): { x: number; 
   for (let x = tx(minLon); x <= tx(maxLon); x++)
     for (let y = ty(maxLat); y <= ty(minLat); y++) out.push({ x, y });
   return out;
+}
+
+/** CPU time (ms, user + system) used so far by the processes with these pids (Linux /proc). */
+export function cpuMs(pids: readonly number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process has gone
+    }
+  }
+  return total;
+}
+
+/** Pids of the local PostgreSQL server processes (postmaster and backends). */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
 }

@@ -14,7 +14,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { topUpCases, gridPoints, type GridPoint } from './bench-cases';
-import { databaseUrl, distModule, freePort, machine, ms, startServer, summarize } from './bench-lib';
+import {
+  cpuMs,
+  databaseUrl,
+  distModule,
+  freePort,
+  machine,
+  ms,
+  postgresPids,
+  startServer,
+  summarize,
+} from './bench-lib';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -53,13 +63,17 @@ async function main(): Promise<void> {
     // Warm up: builds the spatial index and the time-limit cache before measuring.
     await runLoad(Math.min(CLIENTS, 4), 5, (i, n) => postCase(server.url, tokens[i], points, n));
 
+    let cpu = cpuMeter(server.pid);
     const api = await runLoad(CLIENTS, SECONDS, (i, n) => postCase(server.url, tokens[i], points, n));
     report('API (HTTP, full path)', api);
+    cpu.report(api.latencies.length, 'API server');
 
     const bare = await startBareHandler(pool, district);
     try {
+      cpu = cpuMeter(process.pid);
       const baseline = await runLoad(CLIENTS, SECONDS, (_i, n) => postBare(bare.url, points, n));
       report('bare handler (same SQL, node:http + pg)', baseline);
+      cpu.report(baseline.latencies.length, 'bench process (bare handler and clients)');
     } finally {
       bare.close();
     }
@@ -72,6 +86,37 @@ async function main(): Promise<void> {
     await server.stop();
     await pool.end();
   }
+}
+
+/**
+ * CPU spent per case during a run: by the server process, by PostgreSQL (every backend) and by
+ * this process (the clients). On 2 cores, 2,000 ms of CPU per second is all there is, so the sum
+ * per case bounds the rate this machine can reach.
+ */
+function cpuMeter(serverPid: number) {
+  const pgStart = new Map(postgresPids().map((pid) => [pid, cpuMs([pid])]));
+  const serverStart = cpuMs([serverPid]);
+  const selfStart = process.cpuUsage();
+  return {
+    report(cases: number, serverLabel: string): void {
+      const pgUsed = postgresPids().reduce((sum, pid) => sum + cpuMs([pid]) - (pgStart.get(pid) ?? 0), 0);
+      const serverUsed = serverPid === process.pid ? 0 : cpuMs([serverPid]) - serverStart;
+      const self = process.cpuUsage(selfStart);
+      const selfUsed = (self.user + self.system) / 1000;
+      const per = (v: number) => (cases > 0 ? (v / cases).toFixed(2) : '—');
+      // The clients run here too; on a real deployment they are phones, so the ceiling is given
+      // for the server side (API + PostgreSQL) alone and for everything on this machine.
+      const serverSide = serverPid === process.pid ? pgUsed + selfUsed : pgUsed + serverUsed;
+      const total = pgUsed + serverUsed + selfUsed;
+      const ceiling = (v: number) => (cases > 0 && v > 0 ? Math.round((2000 * cases) / v) : '—');
+      console.log(
+        `  CPU per case: ${serverPid === process.pid ? '' : `${serverLabel} ${per(serverUsed)} ms, `}PostgreSQL ${per(pgUsed)} ms, ` +
+          `${serverPid === process.pid ? serverLabel : 'bench clients'} ${per(selfUsed)} ms; ` +
+          `server side ${per(serverSide)} ms (at most ${ceiling(serverSide)} cases/s on 2 cores), ` +
+          `with the clients ${per(total)} ms (${ceiling(total)}/s)`,
+      );
+    },
+  };
 }
 
 interface LoadResult {
