@@ -85,11 +85,18 @@ describe('map interactions', () => {
         `vertex ${lon},${lat} in view`,
       );
     }
-    // The grid outline is highlighted.
-    const highlighted = await page.evaluate(
-      () => window.__URBANGRID_MAP__.queryRenderedFeatures({ layers: ['highlight-line'] }).length,
-    );
-    assert.ok(highlighted > 0, 'highlight drawn');
+    // The grid outline is highlighted (its data may land a frame after the move ends).
+    const highlighted = await page
+      .waitForFunction(
+        () => window.__URBANGRID_MAP__.queryRenderedFeatures({ layers: ['highlight-line'] }).length > 0,
+        null,
+        { timeout: 15_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    assert.ok(highlighted, 'highlight drawn');
     // Focus moved into the panel; Escape closes it.
     assert.equal(
       await page.evaluate(() => document.activeElement?.closest('[data-testid="feature-info"]') !== null),
