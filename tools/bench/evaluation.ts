@@ -2,7 +2,8 @@
  * Evaluation (issue 6): tables of every object type for a month, for the year from the roll-up
  * and from the raw flow records, and the street × month matrix of the year, at N cases.
  *
- *   DATABASE_URL=… npm run bench -- evaluation [--cases 10000000] [--runs 10] [--load-only 1]
+ *   DATABASE_URL=… npm run bench -- evaluation [--cases 10000000] [--runs 10]
+ *     [--load-only 1 | --raw-year-only 1 | --skip-raw 1]
  *
  * Needs a city loaded by `npm run bench -- load-city`; tops the database up to --cases with a
  * year of cases and their whole flow records first (bench-case-history.ts). Tables are read
@@ -67,6 +68,28 @@ async function signIn(
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/** The API's own repository on the bench pool (reads only). */
+function repositoryOn(pool: pg.Pool) {
+  const { EvaluationRepository } = distModule<Repo>('modules/evaluation/evaluation.repository.js');
+  return new EvaluationRepository({
+    query: async <T>(sql: string, params?: unknown[]): Promise<T[]> =>
+      (await pool.query(sql, params)).rows as T[],
+  });
+}
+
+/** The street table of the 365 days before today counted from the raw flow records alone (one run). */
+async function rawYear(pool: pg.Pool, district: string, now: Date): Promise<void> {
+  const window = {
+    districtCode: district,
+    pgZone: ZONE,
+    fromUtc: new Date(`${localDay(now, -365)}T00:00:00+08:00`),
+    toUtc: new Date(`${localDay(now)}T00:00:00+08:00`),
+    cutoff: now,
+  };
+  const [t] = await timed(() => repositoryOn(pool).rawCounts('region', 'street', window, []));
+  console.log(`year from the raw flow records, streets: ${ms(t)} (1 run)`);
+}
+
 async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
   const v = await f();
@@ -93,6 +116,11 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*)::int FROM case_file) AS cases, (SELECT count(*)::int FROM case_flow) AS flows`,
     )
   ).rows[0];
+  if (args.has('raw-year-only')) {
+    await rawYear(pool, district, new Date());
+    await pool.end();
+    return;
+  }
   if (args.has('load-only')) {
     console.log(`${sizes.cases} cases, ${sizes.flows} flow records`);
     await pool.end();
@@ -167,14 +195,7 @@ async function main(): Promise<void> {
     console.log(`worst settled-month table p95 (API): ${ms(worstMonth)}`);
 
     // The year straight from SQL: from the roll-up only, and from the raw flow records only.
-    const { EvaluationRepository } = distModule<Repo>('modules/evaluation/evaluation.repository.js');
-    const repo = new EvaluationRepository({
-      query: async <T>(sql: string, params?: unknown[]): Promise<T[]> =>
-        (await pool.query(sql, params)).rows as T[],
-      transaction: () => {
-        throw new Error('not used');
-      },
-    } as never);
+    const repo = repositoryOn(pool);
     const rolledDays = await repo.allRolledDays(district, yearFrom, today);
     for (const scope of ['street', 'department', 'inspector'] as const) {
       const times: number[] = [];
@@ -206,21 +227,7 @@ async function main(): Promise<void> {
       console.log(`street × month matrix ${year} (API): p50 ${ms(s2.p50)} p95 ${ms(s2.p95)} (${sources})`);
     }
 
-    const window = {
-      districtCode: district,
-      pgZone: ZONE,
-      fromUtc: new Date(`${yearFrom}T00:00:00+08:00`),
-      toUtc: new Date(`${today}T00:00:00+08:00`),
-      cutoff: now,
-    };
-    for (const [type, scope] of [['region', 'street']] as const) {
-      const raw: number[] = [];
-      for (let k = 0; k < 1; k++) raw.push((await timed(() => repo.rawCounts(type, scope, window, [])))[0]);
-      const r = summarize(raw);
-      console.log(
-        `year from the raw flow records, ${scope}: p50 ${ms(r.p50)} max ${ms(r.max)} (${r.n} runs)`,
-      );
-    }
+    if (!args.has('skip-raw')) await rawYear(pool, district, now);
     console.log(
       `load average ${loadavg()
         .map((v) => v.toFixed(2))
