@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     // The roll-up of the year (settled days only), as an admin's refresh builds it: a month per
     // request (one request for the year would outlast the HTTP client's 5-minute header timeout).
     let rollMs = 0;
-    let rolledDays = 0;
+    let rolledTotal = 0;
     let openDays = 0;
     for (let from = yearFrom; from < today;) {
       const [fy, fm] = from.split('-').map(Number) as [number, number];
@@ -162,13 +162,13 @@ async function main(): Promise<void> {
         return res.json() as Promise<{ rolledDays: number; openDays: number }>;
       });
       rollMs += t;
-      rolledDays += part.rolledDays;
+      rolledTotal += part.rolledDays;
       openDays += part.openDays;
       console.log(`  roll-up ${from} – ${to}: ${(t / 1000).toFixed(1)} s, ${part.rolledDays} days rolled`);
       from = to;
     }
     console.log(
-      `roll-up of the year built in ${(rollMs / 1000).toFixed(1)} s: ${rolledDays} days rolled, ${openDays} open`,
+      `roll-up of the year built in ${(rollMs / 1000).toFixed(1)} s: ${rolledTotal} days rolled, ${openDays} open`,
     );
 
     const [y, m] = today.split('-').map(Number) as [number, number];
