@@ -132,10 +132,15 @@ async function main(): Promise<void> {
 
   const server = await startServer({ LOG_LEVEL: 'warn', DEMO_DATASET: '' });
   try {
-    const admin = await signIn(pool, server.url, district, 'admin');
-    const leader = await signIn(pool, server.url, district, 'leader');
-    const get = async (path: string, token = leader): Promise<unknown> => {
-      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    let leader = await signIn(pool, server.url, district, 'leader');
+    let leaderAt = Date.now();
+    const get = async (path: string): Promise<unknown> => {
+      // Access tokens live 15 minutes: a fresh one every 10.
+      if (Date.now() - leaderAt > 600_000) {
+        leader = await signIn(pool, server.url, district, 'leader');
+        leaderAt = Date.now();
+      }
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${leader}` } });
       if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
       return res.json();
     };
@@ -152,10 +157,23 @@ async function main(): Promise<void> {
       const [fy, fm] = from.split('-').map(Number) as [number, number];
       const next = new Date(Date.UTC(fy, fm, 1)).toISOString().slice(0, 10);
       const to = next < today ? next : today;
+      const done = (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM evaluation_rollup_day WHERE district_code = $1 AND day >= $2 AND day < $3`,
+          [district, from, to],
+        )
+      ).rows[0].n;
+      if (done === (Date.parse(to) - Date.parse(from)) / 86_400_000) {
+        console.log(`  roll-up ${from} – ${to}: already rolled up`);
+        from = to;
+        continue;
+      }
+      // Access tokens live 15 minutes: sign in again for each month.
+      const token = await signIn(pool, server.url, district, 'admin');
       const [t, part] = await timed(async () => {
         const res = await fetch(`${server.url}/api/v1/evaluation/rollup/refresh`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ from, to }),
         });
         if (res.status !== 200) throw new Error(`roll-up: HTTP ${res.status} ${await res.text()}`);
