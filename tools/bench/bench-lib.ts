@@ -1,5 +1,6 @@
 /** Shared by the benchmark scripts: statistics, a server on a free port, the built API's modules. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -153,4 +154,19 @@ export function postgresPids(): number[] {
     }
   }
   return pids;
+}
+
+/**
+ * A pool on DATABASE_URL and the district of the city loaded there (`npm run bench -- load-city`),
+ * after one start of the API has applied its migrations.
+ */
+export async function openBenchCity(max = 4): Promise<{ pool: pg.Pool; district: string }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max, options: '-c jit=off' });
+  const district = (
+    await pool.query<{ d: string }>(`SELECT district_code AS d FROM region WHERE level = 'district' LIMIT 1`)
+  ).rows[0]?.d;
+  if (!district) throw new Error('no city in this database: run `npm run bench -- load-city` first');
+  const server = await startServer({ LOG_LEVEL: 'warn', DEMO_DATASET: '' });
+  await server.stop();
+  return { pool, district };
 }

@@ -9,9 +9,8 @@
  * synthetic cases first (a year of them, ~8 % open).
  */
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { gridPoints, topUpCases } from './bench-cases';
-import { databaseUrl, distModule, machine, ms, startServer, summarize } from './bench-lib';
+import { distModule, machine, ms, openBenchCity, summarize } from './bench-lib';
 
 type Repo = typeof import('../../apps/api/src/modules/cases/cases.repository');
 type Scope = import('../../apps/api/src/modules/cases/cases.repository').CaseScope;
@@ -25,14 +24,7 @@ const RUNS = Number(args.get('runs') ?? 20);
 const PAGE = 50;
 
 async function main(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4, options: '-c jit=off' });
-  const district = (
-    await pool.query<{ d: string }>(`SELECT district_code AS d FROM region WHERE level = 'district' LIMIT 1`)
-  ).rows[0]?.d;
-  if (!district) throw new Error('no city in this database: run `npm run bench -- load-city` first');
-  // Starting the API once applies its migrations to this database.
-  const server = await startServer({ LOG_LEVEL: 'warn', DEMO_DATASET: '' });
-  await server.stop();
+  const { pool, district } = await openBenchCity();
   const points = await gridPoints(pool, 20_000);
   await topUpCases(pool, district, CASES, points);
   const total = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_file`)).rows[0].n;

@@ -12,10 +12,10 @@
  * once before the reads and its time printed.
  */
 import { loadavg } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { gridPoints } from './bench-cases';
 import { topUpCaseHistory } from './bench-case-history';
-import { databaseUrl, distModule, machine, ms, startServer, summarize } from './bench-lib';
+import { distModule, machine, ms, openBenchCity, startServer, summarize } from './bench-lib';
 
 type Repo = typeof import('../../apps/api/src/modules/evaluation/evaluation.repository');
 type PasswordModule = typeof import('../../apps/api/src/modules/auth/password');
@@ -97,14 +97,7 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function main(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4, options: '-c jit=off' });
-  const district = (
-    await pool.query<{ d: string }>(`SELECT district_code AS d FROM region WHERE level = 'district' LIMIT 1`)
-  ).rows[0]?.d;
-  if (!district) throw new Error('no city in this database: run `npm run bench -- load-city` first');
-  // Starting the API once applies its migrations to this database.
-  const first = await startServer({ LOG_LEVEL: 'warn', DEMO_DATASET: '' });
-  await first.stop();
+  const { pool, district } = await openBenchCity();
   const t0 = Date.now();
   const written = await topUpCaseHistory(pool, district, CASES, await gridPoints(pool, 20_000));
   if (written > 0)

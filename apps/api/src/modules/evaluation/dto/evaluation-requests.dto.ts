@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   EVALUATION_OBJECT_TYPES,
   type EvaluationObjectType,
@@ -86,38 +86,16 @@ export class EvaluationResultsQueryDto {
 }
 
 /** The monthly evaluations of one year: object type (and region level), year, profile. */
-export class EvaluationMatrixQueryDto {
-  @ApiProperty({ enum: EVALUATION_OBJECT_TYPES })
-  @IsIn(EVALUATION_OBJECT_TYPES)
-  objectType!: EvaluationObjectType;
-
-  @ApiPropertyOptional({ enum: REGION_LEVELS, description: 'Region level (region only); default street' })
-  @IsOptional()
-  @IsIn(REGION_LEVELS)
-  level?: RegionLevel;
-
+export class EvaluationMatrixQueryDto extends PickType(EvaluationResultsQueryDto, [
+  'objectType',
+  'level',
+  'profile',
+  'profileVersion',
+  'regionCode',
+] as const) {
   @ApiProperty({ description: 'The year YYYY', example: '2026' })
   @Matches(/^\d{4}$/, { message: 'year is YYYY' })
   year!: string;
-
-  @ApiPropertyOptional({ description: 'Profile id (default GBT30428.4-2016-as-understood)' })
-  @IsOptional()
-  @Matches(PROFILE_ID, { message: 'profile is a profile id' })
-  profile?: string;
-
-  @ApiPropertyOptional({ description: 'Profile version (default: the latest)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  profileVersion?: number;
-
-  @ApiPropertyOptional({ description: 'Regions under this code only (region objects)' })
-  @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12}|\d{14,15})$/, {
-    message: 'regionCode must be a district, street, community or grid code',
-  })
-  regionCode?: string;
 }
 
 /** The cases behind one count of one object. */
