@@ -35,6 +35,9 @@ const EXISTING = Number(args.get('existing') ?? 0);
 const PASSWORD = 'demo1234';
 
 type Point = GridPoint;
+type CasesModule = typeof import('../../apps/api/src/modules/cases/cases.repository');
+type AuditModule = typeof import('../../apps/api/src/modules/audit/audit.repository');
+type SqlRunner = import('../../apps/api/src/database/database').SqlRunner;
 
 async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: CLIENTS + 4, options: '-c jit=off' });
@@ -230,9 +233,13 @@ async function startBareHandler(
   pool: pg.Pool,
   district: string,
 ): Promise<{ url: string; close: () => void }> {
-  const { chainOf } = distModule<{ chainOf: (district: string, entityId: string) => string }>(
-    'modules/audit/audit-chain.js',
-  );
+  // The duplicate check and the audit append run the API's own repositories, so their SQL is the same.
+  const { CasesRepository } = distModule<CasesModule>('modules/cases/cases.repository.js');
+  const { AuditRepository } = distModule<AuditModule>('modules/audit/audit.repository.js');
+  const runner = (client: pg.PoolClient): SqlRunner => ({
+    query: async <T>(text: string, params?: unknown[]): Promise<T[]> =>
+      (await client.query(text, params)).rows as T[],
+  });
   const port = await freePort();
   const [{ id: userId }] = (
     await pool.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'bench-insp-00'`)
@@ -263,11 +270,15 @@ async function startBareHandler(
             `SELECT code FROM component ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1`,
             b.position,
           );
-          await client.query(
-            `SELECT id FROM case_file WHERE state NOT IN ('CLOSED','REJECTED','VOID') AND class_code = '0102' AND kind = 'event'
-               AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326), 0.0125) AND reported_at > now() - interval '7 days'
-             ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 10`,
-            b.position,
+          const sql = runner(client);
+          await new CasesRepository(sql).nearbyOpen(
+            'event',
+            '0102',
+            b.position[0],
+            b.position[1],
+            1000,
+            new Date(Date.now() - 7 * 86_400_000),
+            10,
           );
           const no = (await client.query<{ n: string }>(`SELECT nextval('case_no_2026')::text AS n`)).rows[0]
             .n;
@@ -295,19 +306,16 @@ async function startBareHandler(
              VALUES ($1, $2, 1, 'report', 'REPORTED', 'inspector', now())`,
             [id, district],
           );
-          const chain = chainOf(district, id);
-          await client.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
-          const last = (
-            await client.query<{ seq: number; hash: string }>(
-              `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
-              [chain],
-            )
-          ).rows[0];
-          await client.query(
-            `INSERT INTO audit_log (district_code, seq, entity, entity_id, action, occurred_at, data, prev_hash, hash, chain)
-             VALUES ($1, $2, 'case', $3, 'report', now(), '{}', $4, $4, $5)`,
-            [district, (last?.seq ?? 0) + 1, id, last?.hash ?? '0'.repeat(64), chain],
-          );
+          await new AuditRepository(sql).append({
+            districtCode: district,
+            entity: 'case',
+            entityId: id,
+            action: 'report',
+            actorId: null,
+            actorRole: 'inspector',
+            occurredAt: new Date(),
+            data: { state: 'REPORTED' },
+          });
           await client.query(
             `UPDATE idempotency_key SET state = 'done', response_status = 201 WHERE user_id = $1 AND key = $2`,
             [userId, key],

@@ -1,3 +1,4 @@
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,7 @@ export function dataSourceOptions(opts: { databaseUrl: string | null; dataDir: s
   mkdirSync(dir, { recursive: true });
   return {
     ...common,
-    driver: new PGliteDriver({ dataDir: dir, extensions: { postgis } }).driver,
+    driver: new PGliteDriver({ dataDir: dir, extensions: { postgis, btree_gist } }).driver,
   };
 }
 

@@ -21,6 +21,7 @@ import { AuditChains1763800002000 } from './1763800002000-auditChains';
 import { Acceptance1763800002100 } from './1763800002100-acceptance';
 import { CaseListIndexes1763800002200 } from './1763800002200-caseListIndexes';
 import { EvaluationMonthly1763800002300 } from './1763800002300-evaluationMonthly';
+import { DuplicateCheckIndex1763800002400 } from './1763800002400-duplicateCheckIndex';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Acceptance1763800002100,
   CaseListIndexes1763800002200,
   EvaluationMonthly1763800002300,
+  DuplicateCheckIndex1763800002400,
 ];

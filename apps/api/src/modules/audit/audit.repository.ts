@@ -30,7 +30,8 @@ export class AuditRepository {
     const chain = chainOf(e.districtCode, e.entityId);
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
     const [last] = await this.db.query<{ seq: number; hash: string }>(
-      `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+      // Ordered by the column, not the `seq::int` output alias, so the (chain, seq) index answers.
+      `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY audit_log.seq DESC LIMIT 1`,
       [chain],
     );
     const fields: AuditFields = {
@@ -81,7 +82,7 @@ export class AuditRepository {
   /** One page of a chain in seq order, after `afterSeq`. */
   async chainPage(chain: string, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
     return this.db.query<StoredAuditRow>(
-      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY audit_log.seq LIMIT $3`,
       [chain, afterSeq, limit],
     );
   }
@@ -95,7 +96,7 @@ export class AuditRepository {
       `SELECT ${ROW_COLUMNS},
          (SELECT to_jsonb(p) FROM (SELECT ${ROW_COLUMNS} FROM audit_log q
             WHERE q.chain = a.chain AND q.seq = a.seq - 1) p) AS prev
-       FROM audit_log a WHERE entity = $1 AND entity_id = $2 ORDER BY seq`,
+       FROM audit_log a WHERE entity = $1 AND entity_id = $2 ORDER BY a.seq`,
       [entity, entityId],
     );
     return rows.map(({ prev, ...row }) => ({ row, previous: prev }));

@@ -395,7 +395,13 @@ export class CasesRepository {
     );
   }
 
-  /** Open cases of the same small class within `radiusM` reported since `since` (spec 03 §5). */
+  /**
+   * Open cases of the same small class within `radiusM` reported since `since` (spec 03 §5),
+   * nearest first. The inner query walks the class's open cases nearest-first through
+   * `case_file_open_class_geom_gix` and stops after a few times `limit` matches (planar order);
+   * the outer one keeps those within the radius on the ellipsoid and orders them by that distance.
+   * A bitmap over the radius instead read every recent case of a busy class (4–10 ms an intake).
+   */
   async nearbyOpen(
     kind: string,
     classCode: string,
@@ -406,15 +412,20 @@ export class CasesRepository {
     limit: number,
   ): Promise<DuplicateCandidate[]> {
     return this.db.query<DuplicateCandidate>(
-      `SELECT c.id, c.case_no AS "caseNo", c.state, c.class_code AS "classCode", c.description,
-         round(ST_Distance(c.geom::geography, p.g::geography))::int AS "distanceM",
-         to_json(c.reported_at) #>> '{}' AS "reportedAt"
+      `SELECT n.id, n."caseNo", n.state, n."classCode", n.description,
+         round(n.d)::int AS "distanceM", n."reportedAt"
        FROM (SELECT ST_SetSRID(ST_MakePoint($3, $4), 4326) AS g) p
-       JOIN case_file c ON c.state NOT IN ${OPEN_STATES_SQL}
-         AND ST_DWithin(c.geom, p.g, $5 / 80000.0)
-         AND ST_DWithin(c.geom::geography, p.g::geography, $5)
-       WHERE c.kind = $1 AND c.class_code = $2 AND c.reported_at >= $6
-       ORDER BY c.geom <-> p.g
+       CROSS JOIN LATERAL (
+         SELECT c.id, c.case_no AS "caseNo", c.state, c.class_code AS "classCode", c.description,
+           ST_Distance(c.geom::geography, p.g::geography) AS d,
+           to_json(c.reported_at) #>> '{}' AS "reportedAt"
+         FROM case_file c
+         WHERE c.state NOT IN ${OPEN_STATES_SQL} AND c.class_code = $2
+           AND c.kind = $1 AND c.reported_at >= $6
+         ORDER BY c.geom <-> p.g
+         LIMIT $7 * 4) n
+       WHERE n.d <= $5
+       ORDER BY n.d, n.id
        LIMIT $7`,
       [kind, classCode, lon, lat, radiusM, since, limit],
     );

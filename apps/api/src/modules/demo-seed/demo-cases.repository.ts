@@ -189,7 +189,7 @@ export class DemoCasesRepository {
       if (!tip) {
         await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log:' || $1::text))`, [chain]);
         const [row] = await this.db.query<{ seq: number; hash: string }>(
-          `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+          `SELECT seq::int AS seq, hash FROM audit_log WHERE chain = $1 ORDER BY audit_log.seq DESC LIMIT 1`,
           [chain],
         );
         tip = row ?? { seq: 0, hash: GENESIS_HASH };

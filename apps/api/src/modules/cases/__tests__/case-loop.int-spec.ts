@@ -473,6 +473,44 @@ describe('the case loop through the API', () => {
     expect(near.json<{ id: string }[]>().map((d) => d.id)).toContain(first.id);
   });
 
+  it('finds duplicates by class, kind, radius, window and open state, nearest first, at most the limit', async () => {
+    const repo = new CasesRepository(t.db);
+    const [lon0, lat0] = gridCentre(city, 1);
+    // Cases 10, 30, 50, ... m east of the centre of the first grid, along its row of grids.
+    const east = (m: number): [number, number] => [
+      lon0 + m / (111_320 * Math.cos((lat0 * Math.PI) / 180)),
+      lat0,
+    ];
+    const made: { id: string; m: number }[] = [];
+    for (const m of [70, 10, 50, 30, 90]) {
+      made.push({ id: (await created({ classCode: '0110', position: east(m) })).id, m });
+    }
+    const farther = await created({ classCode: '0110', position: east(250) });
+    const closed = await created({ classCode: '0110', position: east(20) });
+    await t.db.query(`UPDATE case_file SET state = 'CLOSED' WHERE id = $1`, [closed.id]);
+    const old = await created({ classCode: '0110', position: east(25) });
+    await t.db.query(`UPDATE case_file SET reported_at = now() - interval '10 days' WHERE id = $1`, [old.id]);
+    const since = new Date(Date.now() - 7 * 86_400_000);
+
+    const within100 = await repo.nearbyOpen('event', '0110', lon0, lat0, 100, since, 10);
+    // Nearest first by distance on the ellipsoid; the 250 m case is outside 100 m.
+    expect(within100.map((d) => d.id)).toEqual([...made].sort((a, b) => a.m - b.m).map((d) => d.id));
+    for (const [k, d] of within100.entries())
+      expect(Math.abs(d.distanceM - [10, 30, 50, 70, 90][k])).toBeLessThanOrEqual(1);
+    const ids = within100.map((d) => d.id);
+    expect(ids).not.toContain(closed.id);
+    expect(ids).not.toContain(old.id);
+    // The same code in the other kind's table is another class.
+    expect(await repo.nearbyOpen('component', '0110', lon0, lat0, 100, since, 10)).toEqual([]);
+    // The limit keeps the nearest; a wider radius takes the far one in.
+    expect(
+      (await repo.nearbyOpen('event', '0110', lon0, lat0, 100, since, 2)).map((d) => d.distanceM),
+    ).toEqual([10, 30]);
+    expect((await repo.nearbyOpen('event', '0110', lon0, lat0, 1000, since, 10)).map((d) => d.id)).toContain(
+      farther.id,
+    );
+  });
+
   it('scopes lists: a department sees its cases, an inspector its own, the centre all', async () => {
     const all = (await t.request({ url: '/api/v1/cases?limit=200', as: 'leader' })).json<CasePage>();
     const hw = (await t.request({ url: '/api/v1/cases?limit=200', as: HW })).json<CasePage>();
