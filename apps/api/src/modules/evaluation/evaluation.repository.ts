@@ -440,6 +440,23 @@ export class EvaluationRepository {
     return toMap(rows);
   }
 
+  /**
+   * Roll-up unit-grid counts over the given local days summed per inspector over the grids
+   * assigned to each now (责任网格), in the database: the per-grid rows never reach the API.
+   */
+  async rolledInspectorGridCounts(districtCode: string, days: string[]): Promise<Map<string, RawCounts>> {
+    if (days.length === 0) return new Map();
+    const { months, rest } = await this.wholeMonths(districtCode, days);
+    const rows = await this.db.query<{ object_id: string } & RawCounts>(
+      `SELECT ig.user_id::text AS object_id, ${sumCols('x.')}
+       FROM (${rolledRowsSql}) x
+       JOIN inspector_grid ig ON ig.district_code = $1 AND ig.grid_code = x.object_id
+       GROUP BY ig.user_id`,
+      [districtCode, 'unitGrid', months, rest],
+    );
+    return toMap(rows);
+  }
+
   /** Roll-up counts per calendar month (YYYY-MM) and object of one scope over the given local days. */
   async rolledCountsByMonth(
     districtCode: string,
@@ -724,6 +741,15 @@ export class EvaluationRepository {
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The inspectors that have 责任网格 in the district. */
+  async inspectorsWithGrids(districtCode: string): Promise<string[]> {
+    const rows = await this.db.query<{ userId: string }>(
+      `SELECT DISTINCT user_id::text AS "userId" FROM inspector_grid WHERE district_code = $1`,
+      [districtCode],
+    );
+    return rows.map((r) => r.userId);
   }
 
   /** 责任网格 of the district's inspectors. */

@@ -280,16 +280,25 @@ export class EvaluationService implements OnModuleInit {
     };
     const byObject = await scopeCounts(type, type === 'region' ? level : type);
     if (type === 'inspector') {
-      // 立案数 and 漏报数 of an inspector: the unit-grid counts of its current 责任网格.
-      const grids = await scopeCounts('region', 'unitGrid');
-      for (const [userId, codes] of await this.repo.inspectorGrids(districtCode)) {
+      // 立案数 and 漏报数 of an inspector: the unit-grid counts of its current 责任网格, summed
+      // in SQL for rolled-up days and here for the days counted raw.
+      const add = (userId: string, g: RawCounts) => {
         const c = byObject.get(userId) ?? zeroCounts();
-        for (const code of codes) {
-          const g = grids.get(code);
-          if (g) for (const k of INSPECTOR_GRID_COUNTS) c[k] += g[k];
-        }
+        for (const k of INSPECTOR_GRID_COUNTS) c[k] += g[k];
         byObject.set(userId, c);
-      }
+      };
+      for (const userId of await this.repo.inspectorsWithGrids(districtCode)) add(userId, zeroCounts());
+      const rawGrids = w
+        ? await this.repo.rawCounts('region', 'unitGrid', w, rolled)
+        : new Map<string, RawCounts>();
+      if (rawGrids.size > 0)
+        for (const [userId, codes] of await this.repo.inspectorGrids(districtCode))
+          for (const code of codes) {
+            const g = rawGrids.get(code);
+            if (g) add(userId, g);
+          }
+      for (const [userId, g] of await this.repo.rolledInspectorGridCounts(districtCode, rolled))
+        add(userId, g);
     }
     return { byObject, rolledDays: rolled.length };
   }
