@@ -326,6 +326,9 @@ contrib AS (
 )`;
 }
 
+/** Digits of a region code per region table level (a grid code begins with those above it). */
+const REGION_CODE_LENGTH: Record<string, number> = { district: 6, street: 9, community: 12 };
+
 /** Days per statement when the roll-up is written (bounds the temporary per-case tables). */
 const ROLLUP_CHUNK_DAYS = 31;
 
@@ -710,20 +713,26 @@ export class EvaluationRepository {
 
   /** Current regions of a level (region table level names) under a code prefix, with their unit grids. */
   async regions(districtCode: string, level: string, prefix: string): Promise<RegionRow[]> {
+    if (level === 'grid')
+      return this.db.query<RegionRow>(
+        `SELECT code, name, 1 AS "unitGrids" FROM region
+         WHERE district_code = $1 AND level = 'grid' AND valid_to IS NULL AND code LIKE $2 || '%'
+         ORDER BY code`,
+        [districtCode, prefix],
+      );
     return this.db.query<RegionRow>(
-      // The current unit grids counted once per region code above them (district 6, street 9 and
-      // community 12 digits of the grid code), not once per region.
+      // The current unit grids under the prefix counted once per region code of the level (the
+      // first 6, 9 or 12 digits of the grid code), not once per region.
       `WITH above AS (
-         SELECT v.code, count(*)::int AS n
+         SELECT left(g.code, $4) AS code, count(*)::int AS n
          FROM region g
-         CROSS JOIN LATERAL (VALUES (left(g.code, 6)), (left(g.code, 9)), (left(g.code, 12))) AS v(code)
-         WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.district_code = $1
-         GROUP BY v.code)
-       SELECT r.code, r.name, CASE WHEN r.level = 'grid' THEN 1 ELSE coalesce(a.n, 0) END AS "unitGrids"
+         WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.district_code = $1 AND g.code LIKE $3 || '%'
+         GROUP BY 1)
+       SELECT r.code, r.name, coalesce(a.n, 0) AS "unitGrids"
        FROM region r LEFT JOIN above a ON a.code = r.code
        WHERE r.district_code = $1 AND r.level = $2 AND r.valid_to IS NULL AND r.code LIKE $3 || '%'
        ORDER BY r.code`,
-      [districtCode, level, prefix],
+      [districtCode, level, prefix, REGION_CODE_LENGTH[level] ?? 12],
     );
   }
 

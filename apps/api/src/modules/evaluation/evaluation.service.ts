@@ -44,6 +44,7 @@ import { type EvaluationPeriod, localDayOf, pgTimeZone, resolvePeriod } from './
 import {
   type CountWindow,
   type EvaluationScope,
+  type RegionRow,
   EvaluationRepository,
   type SnapshotRow,
 } from './evaluation.repository';
@@ -156,6 +157,11 @@ export class EvaluationService implements OnModuleInit {
         ? new Map<string, Map<string, RawCounts>>()
         : await this.repo.rolledCountsByMonth(district, type === 'region' ? level : type, [...rolled]);
     const today = localDayOf(tz, now);
+    // The regions are the current ones whatever the month: read once for the twelve.
+    const regionRows =
+      type === 'region'
+        ? await this.repo.regions(district, REGION_TABLE_LEVEL[level], q.regionCode ?? district)
+        : undefined;
     const months: EvaluationMatrix['months'] = [];
     for (let m = 1; m <= 12; m++) {
       const month = `${q.year}-${String(m).padStart(2, '0')}`;
@@ -167,7 +173,16 @@ export class EvaluationService implements OnModuleInit {
         type !== 'inspector' && rolledDays === period.days
           ? (byMonth.get(month) ?? new Map<string, RawCounts>())
           : (await this.objectCounts(district, type, level, period, now, { rollup: true })).byObject;
-      const items = await this.evaluate(district, type, level, q.regionCode, counts, profile, period);
+      const items = await this.evaluate(
+        district,
+        type,
+        level,
+        q.regionCode,
+        counts,
+        profile,
+        period,
+        regionRows,
+      );
       months.push({
         month,
         source: { rolledDays, rawDays: period.days - rolledDays },
@@ -559,11 +574,14 @@ export class EvaluationService implements OnModuleInit {
     byObject: Map<string, RawCounts>,
     profile: EvaluationProfile,
     period: EvaluationPeriod,
+    /** The level's regions, when the caller evaluates several periods of one table. */
+    regionRows?: RegionRow[],
   ): Promise<EvaluationItem[]> {
     const objects = new Map<string, { name: string; unitGrids?: number }>();
     if (type === 'region') {
       const prefix = regionCode ?? districtCode;
-      for (const r of await this.repo.regions(districtCode, REGION_TABLE_LEVEL[level], prefix))
+      for (const r of regionRows ??
+        (await this.repo.regions(districtCode, REGION_TABLE_LEVEL[level], prefix)))
         objects.set(r.code, { name: r.name, unitGrids: r.unitGrids });
       // Codes counted but no longer current (a redrawn grid): listed by code, one grid or none.
       for (const code of byObject.keys())
