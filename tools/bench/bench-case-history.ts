@@ -8,7 +8,7 @@
  *   void     4 %  上报 受理 不予立案                                               (3 records)
  *   rework   6 %  patrol with one 核查 "not done", a second 派遣 … and 结案          (14 records)
  *
- * Report times spread evenly over the 365 days before now. Cases reported in the last 14 days
+ * Report times spread evenly over the 365 days before now, and rows are written in time order. Cases reported in the last 14 days
  * stop part-way with a probability that falls from 70 % to 0 with age (about 1.3 % of all cases
  * stay open); older ones have run to their end, so every day older than two weeks is settled and
  * can be rolled up. 93 % of staged steps are on time, 85 % of disposals. Actors are the city's users
@@ -163,7 +163,10 @@ export async function topUpCaseHistory(
            FROM jsonb_to_recordset($1::jsonb) AS x(lon float8, lat float8, grid text, community text, street text)),
          g AS (
            SELECT g, pts.*, abs(hashint8(g)::bigint) AS h,
-                  now() - ((g * 104729) % 525600) * interval '1 minute' AS at
+                  -- Case g of the target is reported (target - g) / target of a year before
+                  -- now, so batches go from old to new and rows land in time order, as a live
+                  -- system writes them (reads by time find recent rows together).
+                  now() - (($10::bigint - g) * 525600.0 / $10::bigint) * interval '1 minute' AS at
            FROM generate_series($2::bigint + 1, $2::bigint + $3::int) AS g JOIN pts ON pts.k = g % $4),
          v AS (
            SELECT g.*, CASE WHEN h % 100 < 80 THEN 0 WHEN h % 100 < 90 THEN 1 WHEN h % 100 < 94 THEN 2 ELSE 3 END AS variant,
@@ -191,6 +194,7 @@ export async function topUpCaseHistory(
           users.shift_leader,
           users.dispatcher,
           departments,
+          target,
         ],
       );
       await client.query(
@@ -215,7 +219,8 @@ export async function topUpCaseHistory(
            CASE WHEN st.last THEN c.at + st.at * interval '1 minute' END
          FROM hist_case c
          JOIN hist_step st ON st.variant = c.variant AND st.seq = c.done
-         LEFT JOIN hist_step nx ON nx.variant = c.variant AND nx.seq = c.done + 1`,
+         LEFT JOIN hist_step nx ON nx.variant = c.variant AND nx.seq = c.done + 1
+         ORDER BY c.at`,
         [district],
       );
       await client.query(
@@ -243,7 +248,8 @@ export async function topUpCaseHistory(
            c.at + st.at * interval '1 minute'
          FROM hist_case c
          JOIN hist_step st ON st.variant = c.variant AND st.seq <= c.done
-         LEFT JOIN hist_step pv ON pv.variant = c.variant AND pv.seq = st.seq - 1`,
+         LEFT JOIN hist_step pv ON pv.variant = c.variant AND pv.seq = st.seq - 1
+         ORDER BY c.at + st.at * interval '1 minute'`,
         [district],
       );
       await client.query('COMMIT');

@@ -62,6 +62,14 @@ describe('Open311 errors: the spec shape and status for every refusal', () => {
       t.request({ ...opts, as: null, headers: { ...opts.headers, 'x-forwarded-for': ip } });
   const fresh = (format: Format): SpecClient => new SpecClient(from(`10.0.0.${ipCounter++}`), BASE, format);
 
+  it('answers a URL that is no GeoReport v2 resource with 400 in the spec shape, at any depth', async () => {
+    for (const url of [`${BASE}/nonsense.json`, `${BASE}/a/b/c`]) {
+      const r = await t.request({ url, as: null });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.body, url).toContain('is not a GeoReport v2 resource');
+    }
+  });
+
   for (const format of ['json', 'xml'] as const) {
     it(`answers 403, 404 and 400 in the spec's shape (${format})`, async () => {
       const c = (): SpecClient => fresh(format);
