@@ -173,13 +173,26 @@ export function toEvaluationCounts(
   unitGrids?: number,
 ): EvaluationCounts {
   const out: EvaluationCounts = { falsified: 0, evaded: 0 };
-  const ids = Object.keys(COLUMN_OF_ID) as (keyof typeof COLUMN_OF_ID)[];
-  for (const id of ids) {
-    const cols = rawColumnsOf(id, profile) ?? [];
-    out[id] = cols.reduce((s, c) => s + raw[c], 0);
+  for (const [id, cols] of columnsOfProfile(profile)) {
+    let sum = 0;
+    for (const c of cols) sum += raw[c];
+    out[id] = sum;
   }
   if (unitGrids !== undefined) out.unitGrids = unitGrids;
   return out;
+}
+
+/** Each count id with its raw columns under a profile, worked out once per profile object. */
+const COLUMNS_BY_PROFILE = new WeakMap<EvaluationProfile, [keyof typeof COLUMN_OF_ID, RawCount[]][]>();
+
+function columnsOfProfile(profile: EvaluationProfile): [keyof typeof COLUMN_OF_ID, RawCount[]][] {
+  let list = COLUMNS_BY_PROFILE.get(profile);
+  if (!list) {
+    const ids = Object.keys(COLUMN_OF_ID) as (keyof typeof COLUMN_OF_ID)[];
+    list = ids.map((id) => [id, rawColumnsOf(id, profile) ?? []]);
+    COLUMNS_BY_PROFILE.set(profile, list);
+  }
+  return list;
 }
 
 /** Count ids filled from raw columns (all but the not-recorded ones and 单元网格数). */

@@ -565,6 +565,28 @@ export class EvaluationService implements OnModuleInit {
     );
   }
 
+  /** One object's counts evaluated; an object-specific refusal is kept as the row's error. */
+  private evaluateCounts(
+    type: EvaluationObjectType,
+    counts: EvaluationCounts,
+    profile: EvaluationProfile,
+    context: EvaluationContext,
+  ): Pick<EvaluationItem, 'result' | 'error'> {
+    try {
+      return { result: evaluateObject(type, counts, profile, context), error: null };
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      // Object-specific (a region without unit grids, counts that disagree): kept, unranked.
+      if (
+        !['EVALUATION.COUNT_INVALID', 'EVALUATION.COUNTS_INCONSISTENT', 'EVALUATION.COUNT_MISSING'].includes(
+          e.code,
+        )
+      )
+        throw e;
+      return { result: null, error: { code: e.code, message: e.message } };
+    }
+  }
+
   /** Every object of the table, its counts evaluated by the domain and ranked by the profile. */
   private async evaluate(
     districtCode: string,
@@ -598,29 +620,22 @@ export class EvaluationService implements OnModuleInit {
       period: { kind: period.kind, days: period.days },
     };
     const evaluated: (EvaluationItem & { ok: EvaluationResult | null })[] = [];
+    // The evaluation is a pure function of the counts (type, profile and context are the same for
+    // every object here): objects with equal counts, such as the many grids without a case, share it.
+    const seen = new Map<string, Pick<EvaluationItem, 'result' | 'error'>>();
     for (const [objectId, o] of objects) {
       const counts: EvaluationCounts = toEvaluationCounts(
         byObject.get(objectId) ?? zeroCounts(),
         profile,
         o.unitGrids,
       );
-      let result: EvaluationResult | null = null;
-      let error: EvaluationItem['error'] = null;
-      try {
-        result = evaluateObject(type, counts, profile, context);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        // Object-specific (a region without unit grids, counts that disagree): kept, unranked.
-        if (
-          ![
-            'EVALUATION.COUNT_INVALID',
-            'EVALUATION.COUNTS_INCONSISTENT',
-            'EVALUATION.COUNT_MISSING',
-          ].includes(e.code)
-        )
-          throw e;
-        error = { code: e.code, message: e.message };
+      const key = Object.values(counts).join(',');
+      let outcome = seen.get(key);
+      if (!outcome) {
+        outcome = this.evaluateCounts(type, counts, profile, context);
+        seen.set(key, outcome);
       }
+      const { result, error } = outcome;
       evaluated.push({ objectId, name: o.name, rank: null, counts, result, error, ok: result });
     }
     const ranked = rank(
