@@ -71,6 +71,15 @@ async function main(): Promise<void> {
     report('API (HTTP, full path)', api);
     cpu.report(api.latencies.length, 'API server');
 
+    // The floor of the framework path: the same clients, sign-in, guard and validation, and a
+    // single statement (the duplicate look-up an inspector's app makes before reporting).
+    cpu = cpuMeter(server.pid);
+    const floor = await runLoad(CLIENTS, Math.min(SECONDS, 15), (i, n) =>
+      getNearby(server.url, tokens[i], points, n),
+    );
+    report('API floor (GET /cases/nearby: one statement)', floor, 'requests/s');
+    cpu.report(floor.latencies.length, 'API server');
+
     const bare = await startBareHandler(pool, district);
     try {
       cpu = cpuMeter(process.pid);
@@ -157,10 +166,10 @@ async function runLoad(
   return { latencies, errors, firstError, seconds: (Date.now() - started) / 1000 };
 }
 
-function report(label: string, r: LoadResult): void {
+function report(label: string, r: LoadResult, unit = 'cases/s'): void {
   const s = summarize(r.latencies);
   console.log(
-    `${label}: ${(s.n / r.seconds).toFixed(0)} cases/s, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, ${s.n} ok, ${r.errors} errors${r.firstError ? ` (first: ${r.firstError})` : ''}; load ${loadavg()[0].toFixed(2)}`,
+    `${label}: ${(s.n / r.seconds).toFixed(0)} ${unit}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, ${s.n} ok, ${r.errors} errors${r.firstError ? ` (first: ${r.firstError})` : ''}; load ${loadavg()[0].toFixed(2)}`,
   );
 }
 
@@ -186,6 +195,15 @@ async function postCase(url: string, token: string, points: readonly Point[], n:
     body: body(points, n),
   });
   if (res.status !== 201) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+  await res.arrayBuffer();
+}
+
+async function getNearby(url: string, token: string, points: readonly Point[], n: number): Promise<void> {
+  const p = points[n % points.length];
+  const res = await fetch(`${url}/api/v1/cases/nearby?kind=event&classCode=0102&lon=${p.lon}&lat=${p.lat}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 200) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   await res.arrayBuffer();
 }
 
