@@ -253,11 +253,6 @@ const FLOW_SQL = `
          count(*) FILTER (WHERE f.action = 'sendCheck') OVER w AS ctask,
          count(*) FILTER (WHERE f.action = 'requestReturn') OVER w AS rtask
   FROM k JOIN case_flow f ON f.case_id = k.id AND f.occurred_at <= $5::timestamptz
-    -- No record of a case precedes its report (the first record is the report itself; imported
-    -- histories are checked for order). This bound, a day early against clock steps, lets the
-    -- records of recent cases be read by time, where a live system has written them together,
-    -- instead of by one probe per case into the (case, seq) index.
-    AND f.occurred_at >= $3::timestamptz - interval '1 day'
   WINDOW w AS (PARTITION BY f.case_id ORDER BY f.seq)`;
 
 /** The first answer to each 核实 and 核查 task of `fl`. */
