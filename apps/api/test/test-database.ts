@@ -45,7 +45,7 @@ export async function openTestDatabase(driver: TestDriver = suiteDriver()): Prom
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(base, `CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public; CREATE SCHEMA ${schema}`);
+  await adminQuery(base, `CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public; CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public; CREATE SCHEMA ${schema}`);
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema},public`);
   const databaseUrl = url.toString();

@@ -54,10 +54,18 @@ export class Database implements SqlRunner {
     return this.exclusive(() => this.dataSource.query<T[]>(sql, params));
   }
 
-  transaction<T>(work: (tx: SqlRunner & { manager: EntityManager }) => Promise<T>): Promise<T> {
+  transaction<T>(
+    work: (tx: SqlRunner & { manager: EntityManager }) => Promise<T>,
+    isolation: 'read committed' | 'repeatable read' = 'read committed',
+  ): Promise<T> {
     return this.exclusive(() =>
-      this.dataSource.transaction((manager) =>
-        work({ manager, query: <R>(sql: string, params: unknown[] = []) => manager.query<R[]>(sql, params) }),
+      this.dataSource.transaction(
+        isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED',
+        (manager) =>
+          work({
+            manager,
+            query: <R>(sql: string, params: unknown[] = []) => manager.query<R[]>(sql, params),
+          }),
       ),
     );
   }

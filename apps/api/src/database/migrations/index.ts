@@ -22,6 +22,7 @@ import { Acceptance1763800002100 } from './1763800002100-acceptance';
 import { CaseListIndexes1763800002200 } from './1763800002200-caseListIndexes';
 import { EvaluationMonthly1763800002300 } from './1763800002300-evaluationMonthly';
 import { DuplicateCheckIndex1763800002400 } from './1763800002400-duplicateCheckIndex';
+import { EvaluationCaseStore1763800002500 } from './1763800002500-evaluationCaseStore';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CaseListIndexes1763800002200,
   EvaluationMonthly1763800002300,
   DuplicateCheckIndex1763800002400,
+  EvaluationCaseStore1763800002500,
 ];

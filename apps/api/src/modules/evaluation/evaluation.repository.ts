@@ -229,14 +229,17 @@ function branchesOf(type: EvaluationObjectType): string[] {
 }
 
 /** The cases of the window ($1 district, $2 zone, $3–$4 report time, $5 cut-off, $6 local days). */
-function casesSql(days: 'exclude' | 'only', extraCase = ''): string {
+function casesSql(days: 'exclude' | 'only' | 'targets', extraCase = ''): string {
   const dayCond =
-    days === 'only'
-      ? // Only the listed days: the report-time range narrows to them, then each day is checked.
-        `(c.reported_at AT TIME ZONE $2)::date = ANY($6::date[])
+    days === 'targets'
+      ? // The cases a store refresh recomputes (a temporary table of ids), outside the skipped days.
+        `c.id IN (SELECT id FROM eval_store_target) AND (c.reported_at AT TIME ZONE $2)::date <> ALL($6::date[])`
+      : days === 'only'
+        ? // Only the listed days: the report-time range narrows to them, then each day is checked.
+          `(c.reported_at AT TIME ZONE $2)::date = ANY($6::date[])
     AND c.reported_at >= (SELECT min(x)::timestamp AT TIME ZONE $2 FROM unnest($6::date[]) x)
     AND c.reported_at < (SELECT (max(x) + 1)::timestamp AT TIME ZONE $2 FROM unnest($6::date[]) x)`
-      : `(c.reported_at AT TIME ZONE $2)::date <> ALL($6::date[])`;
+        : `(c.reported_at AT TIME ZONE $2)::date <> ALL($6::date[])`;
   return `
   SELECT c.id, c.case_no, c.reported_at, c.district_code, c.street_code, c.community_code, c.grid_code,
          c.source, c.urgency, c.reporter_id, (c.reported_at AT TIME ZONE $2)::date AS day
@@ -349,6 +352,15 @@ function daysInMonth(month: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * Whether the stored contributions of case `caseId` serve cut-off `cutoff`: computed at or before
+ * it, still valid at it, and no flow record written since (no dirty mark).
+ */
+const storeServes = (caseId: string, cutoff: string): string =>
+  `(EXISTS (SELECT 1 FROM evaluation_case_state s WHERE s.case_id = ${caseId} AND s.as_of <= ${cutoff}
+      AND (s.valid_to IS NULL OR s.valid_to > ${cutoff}))
+    AND NOT EXISTS (SELECT 1 FROM evaluation_dirty x WHERE x.case_id = ${caseId}))`;
+
 const sumCols = (prefix = ''): string =>
   RAW_COUNTS.map((c) => `coalesce(sum(${prefix}${c}), 0)::int AS ${c}`).join(', ');
 
@@ -418,14 +430,119 @@ export class EvaluationRepository {
     scope: EvaluationScope,
     w: CountWindow,
     skipDays: string[],
+    /** Leave out the cases whose stored contributions serve the cut-off (see `storedCounts`). */
+    opts: { exceptStored?: boolean } = {},
   ): Promise<Map<string, RawCounts>> {
     const rows = await this.db.query<{ object_id: string } & RawCounts>(
-      `${contributionsSql(type, 'exclude')}
+      `${contributionsSql(type, 'exclude', opts.exceptStored ? `AND NOT ${storeServes('c.id', '$5::timestamptz')}` : '')}
        SELECT object_id, ${sumCols()} FROM contrib
        WHERE scope = $7 AND object_id IS NOT NULL GROUP BY object_id`,
       [...windowParams(w, skipDays), scope],
     );
     return toMap(rows);
+  }
+
+  /**
+   * The per-case store's counts per object of one scope over the given local days: the cases
+   * whose stored contributions serve the cut-off. `rawCounts(…, { exceptStored: true })` counts
+   * the others, so the two add up to the raw count.
+   */
+  async storedCounts(
+    districtCode: string,
+    scope: EvaluationScope,
+    days: string[],
+    cutoff: Date,
+  ): Promise<Map<string, RawCounts>> {
+    if (days.length === 0) return new Map();
+    const rows = await this.db.query<{ object_id: string } & RawCounts>(
+      `SELECT e.object_id, ${sumCols('e.')}
+       FROM evaluation_case e
+       WHERE e.district_code = $1 AND e.scope = $2 AND e.day = ANY($3::date[])
+         AND ${storeServes('e.case_id', '$4::timestamptz')}
+       GROUP BY e.object_id`,
+      [districtCode, scope, days, cutoff.toISOString()],
+    );
+    return toMap(rows);
+  }
+
+  /**
+   * Brings the per-case store up to the window's cut-off: every case reported in the window
+   * (outside `skipDays`) that the store does not serve at the cut-off — never stored, changed
+   * since (a dirty mark), or past its `valid_to` — is recomputed with the same counting as
+   * `rawCounts`. Run it in a REPEATABLE READ transaction (`Database.transaction(…, 'repeatable
+   * read')`): the flow records counted and the dirty marks deleted are then the same snapshot's,
+   * so a record committed meanwhile keeps its mark. Returns the number of cases recomputed.
+   */
+  async refreshStore(w: CountWindow, skipDays: string[]): Promise<number> {
+    const params = windowParams(w, skipDays);
+    // Taken first: a second refresh of the district waits here and then fails to serialise
+    // (REPEATABLE READ), and the caller retries it on a snapshot that includes this one.
+    await this.db.query(
+      `INSERT INTO evaluation_store_generation (district_code) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [w.districtCode],
+    );
+    await this.db.query(
+      `UPDATE evaluation_store_generation SET generation = generation + 1, refreshed_at = now()
+       WHERE district_code = $1`,
+      [w.districtCode],
+    );
+    await this.db.query(
+      `CREATE TEMP TABLE eval_store_target ON COMMIT DROP AS
+       SELECT c.id FROM (${casesSql('exclude')}) c WHERE NOT ${storeServes('c.id', '$5::timestamptz')}`,
+      params,
+    );
+    const [{ n }] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_store_target`);
+    if (n === 0) return 0;
+    await this.db.query(`DELETE FROM evaluation_case WHERE case_id IN (SELECT id FROM eval_store_target)`);
+    await this.db.query(
+      `DELETE FROM evaluation_case_state WHERE case_id IN (SELECT id FROM eval_store_target)`,
+    );
+    const cols = RAW_COUNTS.join(', ');
+    await this.withCaseTables('targets', params, async () => {
+      for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+        await this.db.query(
+          `INSERT INTO evaluation_case (district_code, case_id, day, scope, object_id, ${cols})
+           WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
+                d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
+                answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
+                contrib AS (${branchesOf(type).join('\n UNION ALL\n ')})
+           SELECT $1, case_id, day, scope, object_id, ${sumCols()} FROM contrib
+           WHERE object_id IS NOT NULL GROUP BY case_id, day, scope, object_id`,
+          [w.districtCode],
+        );
+      }
+      // Valid until the first instant the counting could answer otherwise: the disposal
+      // deadline of a case still disposing (its 超期/应结案 flags turn there), or a record
+      // stamped after the cut-off (not counted now).
+      await this.db.query(
+        `INSERT INTO evaluation_case_state (case_id, district_code, day, as_of, valid_to)
+         SELECT k.id, $1, (k.reported_at AT TIME ZONE $2)::date, $3::timestamptz,
+           least(
+             (SELECT d.disposal_deadline FROM eval_roll_d d
+              WHERE d.id = k.id AND d.state_at IN ${DISPOSING} AND d.disposal_deadline > $3::timestamptz),
+             (SELECT min(f.occurred_at) FROM case_flow f WHERE f.case_id = k.id AND f.occurred_at > $3::timestamptz))
+         FROM case_file k WHERE k.id IN (SELECT id FROM eval_store_target)`,
+        [w.districtCode, w.pgZone, w.cutoff.toISOString()],
+      );
+    });
+    // Only the marks this snapshot saw: a record committed after it keeps its case dirty.
+    await this.db.query(`DELETE FROM evaluation_dirty WHERE case_id IN (SELECT id FROM eval_store_target)`);
+    return n;
+  }
+
+  /** Drops the stored contributions and marks of the cases of rolled-up days (the roll-up serves them). */
+  private async dropStoreOfDays(districtCode: string, pgZone: string, days: string[]): Promise<void> {
+    const ofDays = `SELECT case_id FROM evaluation_case_state WHERE district_code = $1 AND day = ANY($2::date[])`;
+    await this.db.query(`DELETE FROM evaluation_case WHERE case_id IN (${ofDays})`, [districtCode, days]);
+    await this.db.query(
+      `DELETE FROM evaluation_case_state WHERE district_code = $1 AND day = ANY($2::date[])`,
+      [districtCode, days],
+    );
+    await this.db.query(
+      `DELETE FROM evaluation_dirty x USING case_file c
+       WHERE x.district_code = $1 AND c.id = x.case_id AND (c.reported_at AT TIME ZONE $3)::date = ANY($2::date[])`,
+      [districtCode, days, pgZone],
+    );
   }
 
   /** Roll-up counts per object of one scope summed over the given local days. */
@@ -651,38 +768,24 @@ export class EvaluationRepository {
       list,
     ]);
     const cols = RAW_COUNTS.join(', ');
-    // The per-case part of the counting is the same for every object type: it is computed once
-    // per chunk of days into temporary tables, then each type's branches read them.
     for (let i = 0; i < list.length; i += ROLLUP_CHUNK_DAYS) {
       const params = windowParams(w, list.slice(i, i + ROLLUP_CHUNK_DAYS));
-      await this.db.query(
-        `CREATE TEMP TABLE eval_roll_fl AS WITH k AS MATERIALIZED (${casesSql('only')}) ${FLOW_SQL}`,
-        params,
-      );
-      await this.db.query(
-        `CREATE TEMP TABLE eval_roll_d AS
-         WITH k AS MATERIALIZED (${casesSql('only')}), fl AS (SELECT * FROM eval_roll_fl), cf AS (${CASE_FLOW_SQL})
-         ${CASE_SQL}`,
-        params,
-      );
-      await this.db.query(
-        `CREATE TEMP TABLE eval_roll_answers AS WITH fl AS (SELECT * FROM eval_roll_fl) ${ANSWERS_SQL}`,
-      );
-      await this.db.query('ANALYZE eval_roll_fl, eval_roll_d, eval_roll_answers');
-      for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
-        await this.db.query(
-          `INSERT INTO evaluation_daily (district_code, day, scope, object_id, ${cols})
-           WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
-                d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
-                answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
-                contrib AS (${branchesOf(type).join('\n UNION ALL\n ')})
-           SELECT $1, day, scope, object_id, ${sumCols()} FROM contrib
-           WHERE object_id IS NOT NULL GROUP BY day, scope, object_id`,
-          [w.districtCode],
-        );
-      }
-      await this.db.query('DROP TABLE eval_roll_fl, eval_roll_d, eval_roll_answers');
+      await this.withCaseTables('only', params, async () => {
+        for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+          await this.db.query(
+            `INSERT INTO evaluation_daily (district_code, day, scope, object_id, ${cols})
+             WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
+                  d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
+                  answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
+                  contrib AS (${branchesOf(type).join('\n UNION ALL\n ')})
+             SELECT $1, day, scope, object_id, ${sumCols()} FROM contrib
+             WHERE object_id IS NOT NULL GROUP BY day, scope, object_id`,
+            [w.districtCode],
+          );
+        }
+      });
     }
+    await this.dropStoreOfDays(w.districtCode, w.pgZone, list);
     await this.db.query(
       `INSERT INTO evaluation_rollup_day (district_code, day, cases, settled_at, refreshed_at)
        SELECT $1, x.day, x.cases, x.settled_at, now()
@@ -693,6 +796,34 @@ export class EvaluationRepository {
     );
     await this.rebuildMonths(w.districtCode, list);
     return list.length;
+  }
+
+  /**
+   * The per-case part of the counting, the same for every object type, computed once into
+   * temporary tables (`eval_roll_fl`, `eval_roll_d`, `eval_roll_answers`) for the cases that
+   * `casesSql(days)` selects with `params`; `work` then runs each type's branches over them.
+   */
+  private async withCaseTables(
+    days: 'only' | 'targets',
+    params: unknown[],
+    work: () => Promise<void>,
+  ): Promise<void> {
+    await this.db.query(
+      `CREATE TEMP TABLE eval_roll_fl AS WITH k AS MATERIALIZED (${casesSql(days)}) ${FLOW_SQL}`,
+      params,
+    );
+    await this.db.query(
+      `CREATE TEMP TABLE eval_roll_d AS
+       WITH k AS MATERIALIZED (${casesSql(days)}), fl AS (SELECT * FROM eval_roll_fl), cf AS (${CASE_FLOW_SQL})
+       ${CASE_SQL}`,
+      params,
+    );
+    await this.db.query(
+      `CREATE TEMP TABLE eval_roll_answers AS WITH fl AS (SELECT * FROM eval_roll_fl) ${ANSWERS_SQL}`,
+    );
+    await this.db.query('ANALYZE eval_roll_fl, eval_roll_d, eval_roll_answers');
+    await work();
+    await this.db.query('DROP TABLE eval_roll_fl, eval_roll_d, eval_roll_answers');
   }
 
   /** Drops the roll-up of days that are no longer settled (a refresh found an open case). */

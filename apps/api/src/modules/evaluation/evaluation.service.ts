@@ -12,6 +12,7 @@ import {
   evaluateObject,
   extendEvaluationProfile,
   formatLocalDate,
+  parseLocalDate,
   isCountId,
   localToUtc,
   rank,
@@ -66,6 +67,12 @@ const REGION_TABLE_LEVEL: Record<RegionLevel, string> = {
   community: 'community',
   unitGrid: 'grid',
 };
+
+/**
+ * A read whose cut-off is at most this old (the request's own "now") refreshes the per-case store
+ * first; reads at an earlier cut-off use what the store already holds for it and count the rest raw.
+ */
+const STORE_REFRESH_LAG_MS = 60_000;
 
 /** Inspector counts read over the inspector's 责任网格 (from the unit-grid counts), spec 05 §2. */
 const INSPECTOR_GRID_COUNTS: readonly RawCount[] = ['filed', 'voided', 'public_reports_verified'];
@@ -261,8 +268,10 @@ export class EvaluationService implements OnModuleInit {
   }
 
   /**
-   * Counts per object of a type over the period at the cut-off: settled days from the roll-up,
-   * the rest raw. `rollup: false` counts everything raw (the roll-up test compares the two).
+   * Counts per object of a type over the period at the cut-off: settled days from the roll-up;
+   * the other days from the per-case store where it serves the cut-off (refreshed first when the
+   * cut-off is now), and the remaining cases raw. `rollup: false` counts everything raw (the
+   * roll-up and store tests compare the two).
    */
   async objectCounts(
     districtCode: string,
@@ -270,52 +279,93 @@ export class EvaluationService implements OnModuleInit {
     level: RegionLevel,
     period: EvaluationPeriod,
     cutoff: Date,
-    opts: { rollup: boolean },
+    /** `refresh: false` reads the store as it is (what has changed since is counted raw). */
+    opts: { rollup: boolean; refresh?: boolean },
   ): Promise<{ byObject: Map<string, RawCounts>; rolledDays: number }> {
     await this.repo.refreshStatistics();
-    const rolled = opts.rollup
-      ? await this.repo.rolledDays(districtCode, period.from, period.to, cutoff)
-      : [];
+    const rolledDaysOf = async (repo: EvaluationRepository) =>
+      opts.rollup ? await repo.rolledDays(districtCode, period.from, period.to, cutoff) : [];
     // Raw counting covers only the span of days not rolled up (usually the last weeks), so the
     // reported_at range scan stays short; rolled days inside that span are skipped by day.
-    const rolledSet = new Set(rolled);
-    let first = -1;
-    let last = -1;
-    for (let d = period.fromDay; d < period.toDay; d++)
-      if (!rolledSet.has(formatLocalDate(d))) {
-        if (first < 0) first = d;
-        last = d;
-      }
-    const w = first < 0 ? null : this.window(districtCode, this.daysPeriod(first, last + 1), cutoff);
-    const scopeCounts = async (t: EvaluationObjectType, scope: EvaluationScope) => {
-      const out = w ? await this.repo.rawCounts(t, scope, w, rolled) : new Map<string, RawCounts>();
-      for (const [id, c] of await this.repo.rolledCounts(districtCode, scope, rolled))
-        out.set(id, addCounts(out.get(id) ?? zeroCounts(), c));
-      return out;
+    const unrolledSpan = (rolled: string[]) => {
+      const rolledSet = new Set(rolled);
+      const days: string[] = [];
+      for (let d = period.fromDay; d < period.toDay; d++)
+        if (!rolledSet.has(formatLocalDate(d))) days.push(formatLocalDate(d));
+      const w =
+        days.length === 0
+          ? null
+          : this.window(
+              districtCode,
+              this.daysPeriod(parseLocalDate(days[0]!), parseLocalDate(days.at(-1)!) + 1),
+              cutoff,
+            );
+      return { days, w };
     };
-    const byObject = await scopeCounts(type, type === 'region' ? level : type);
-    if (type === 'inspector') {
-      // 立案数 and 漏报数 of an inspector: the unit-grid counts of its current 责任网格, summed
-      // in SQL for rolled-up days and here for the days counted raw.
-      const add = (userId: string, g: RawCounts) => {
-        const c = byObject.get(userId) ?? zeroCounts();
-        for (const k of INSPECTOR_GRID_COUNTS) c[k] += g[k];
-        byObject.set(userId, c);
-      };
-      for (const userId of await this.repo.inspectorsWithGrids(districtCode)) add(userId, zeroCounts());
-      const rawGrids = w
-        ? await this.repo.rawCounts('region', 'unitGrid', w, rolled)
-        : new Map<string, RawCounts>();
-      if (rawGrids.size > 0)
-        for (const [userId, codes] of await this.repo.inspectorGrids(districtCode))
-          for (const code of codes) {
-            const g = rawGrids.get(code);
-            if (g) add(userId, g);
-          }
-      for (const [userId, g] of await this.repo.rolledInspectorGridCounts(districtCode, rolled))
-        add(userId, g);
+    if (opts.rollup && opts.refresh !== false && cutoff.getTime() >= Date.now() - STORE_REFRESH_LAG_MS) {
+      const rolled = await rolledDaysOf(this.repo);
+      const { w } = unrolledSpan(rolled);
+      if (w) await this.refreshStore(w, rolled);
     }
-    return { byObject, rolledDays: rolled.length };
+    // One snapshot for every read below: a case changed between two statements would otherwise be
+    // counted by neither (or both) of the store and the raw remainder.
+    return this.db.transaction(async (tx) => {
+      const repo = new EvaluationRepository(tx);
+      const rolled = await rolledDaysOf(repo);
+      const { days: rawDays, w } = unrolledSpan(rolled);
+      const useStore = opts.rollup && w !== null;
+      const unrolled = async (t: EvaluationObjectType, scope: EvaluationScope) => {
+        if (!w) return new Map<string, RawCounts>();
+        const out = await repo.rawCounts(t, scope, w, rolled, { exceptStored: useStore });
+        if (useStore)
+          for (const [id, c] of await repo.storedCounts(districtCode, scope, rawDays, cutoff))
+            out.set(id, addCounts(out.get(id) ?? zeroCounts(), c));
+        return out;
+      };
+      const counts = await unrolled(type, type === 'region' ? level : type);
+      for (const [id, c] of await repo.rolledCounts(districtCode, type === 'region' ? level : type, rolled))
+        counts.set(id, addCounts(counts.get(id) ?? zeroCounts(), c));
+      if (type === 'inspector') {
+        // 立案数 and 漏报数 of an inspector: the unit-grid counts of its current 责任网格, summed
+        // in SQL for rolled-up days and here for the other days.
+        const add = (userId: string, g: RawCounts) => {
+          const c = counts.get(userId) ?? zeroCounts();
+          for (const k of INSPECTOR_GRID_COUNTS) c[k] += g[k];
+          counts.set(userId, c);
+        };
+        for (const userId of await repo.inspectorsWithGrids(districtCode)) add(userId, zeroCounts());
+        const grids = await unrolled('region', 'unitGrid');
+        if (grids.size > 0)
+          for (const [userId, codes] of await repo.inspectorGrids(districtCode))
+            for (const code of codes) {
+              const g = grids.get(code);
+              if (g) add(userId, g);
+            }
+        for (const [userId, g] of await repo.rolledInspectorGridCounts(districtCode, rolled)) add(userId, g);
+      }
+      return { byObject: counts, rolledDays: rolled.length };
+    }, 'repeatable read');
+  }
+
+  /**
+   * Brings the per-case store of the window up to its cut-off, in a REPEATABLE READ transaction;
+   * a concurrent refresh of the district makes this one fail to serialise, and it is retried on a
+   * snapshot that includes the other's result.
+   */
+  private async refreshStore(w: CountWindow, skipDays: string[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(
+          (tx) => new EvaluationRepository(tx).refreshStore(w, skipDays),
+          'repeatable read',
+        );
+      } catch (e) {
+        const code =
+          (e as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+          (e as { code?: string }).code;
+        if (code !== '40001' || attempt >= 3) throw e;
+      }
+    }
   }
 
   // --- roll-up -----------------------------------------------------------------------------------

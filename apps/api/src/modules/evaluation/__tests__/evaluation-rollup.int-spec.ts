@@ -73,6 +73,76 @@ describe('daily roll-up against raw counting on the demo city', () => {
       expect(raw.byObject.size).toBeGreaterThan(0);
     });
 
+  describe('the per-case store of the days not rolled up', () => {
+    const types = ['region', 'department', 'inspector', 'acceptor', 'shiftLeader', 'dispatcher'] as const;
+    const agree = async (cutoff: Date, opts: { refresh: boolean }) => {
+      for (const type of types) {
+        const level = type === 'region' ? 'unitGrid' : 'street';
+        const mixed = await service.objectCounts(districtCode, type, level, year, cutoff, {
+          rollup: true,
+          ...opts,
+        });
+        const raw = await service.objectCounts(districtCode, type, level, year, cutoff, { rollup: false });
+        expect(sorted(mixed.byObject), `${type} at ${cutoff.toISOString()}`).toEqual(sorted(raw.byObject));
+      }
+    };
+    const storedCases = async () =>
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evaluation_case_state`))[0]!.n;
+
+    it('is filled by a read at now, and store plus raw remainder equals raw', async () => {
+      await agree(new Date(), { refresh: true });
+      // Every case of the open days is stored (none changed since), and none is dirty.
+      const [{ open }] = await t.db.query<{ open: number }>(
+        `SELECT count(*)::int AS open FROM case_file c
+         WHERE c.state NOT IN ('CLOSED', 'REJECTED', 'VOID') AND c.reported_at >= $1 AND c.reported_at < $2`,
+        [year.fromUtc.toISOString(), year.toUtc.toISOString()],
+      );
+      expect(open).toBeGreaterThan(0);
+      expect(await storedCases()).toBeGreaterThanOrEqual(open);
+      expect((await t.db.query(`SELECT 1 FROM evaluation_dirty`)).length).toBe(0);
+    });
+
+    it('counts a case changed since the refresh raw until the next refresh', async () => {
+      // A disposing case's deadline moved into the past by hand: its 超期 and 应结案 flags turn.
+      const [c] = await t.db.query<{ id: string }>(
+        `SELECT s.case_id AS id FROM evaluation_case_state s JOIN case_file c ON c.id = s.case_id
+         WHERE c.state IN ('DISPATCHED', 'PROCESSING') ORDER BY s.case_id LIMIT 1`,
+      );
+      expect(c).toBeDefined();
+      await t.db.query(
+        `UPDATE case_flow SET disposal_deadline = now() - interval '1 hour' WHERE case_id = $1 AND disposal_deadline IS NOT NULL`,
+        [c!.id],
+      );
+      expect((await t.db.query(`SELECT 1 FROM evaluation_dirty WHERE case_id = $1`, [c!.id])).length).toBe(1);
+      await agree(new Date(), { refresh: false });
+      await agree(new Date(), { refresh: true });
+      expect((await t.db.query(`SELECT 1 FROM evaluation_dirty`)).length).toBe(0);
+    });
+
+    it('stops serving a disposing case at its deadline, and never serves a cut-off before it was stored', async () => {
+      // The demo's open disposals are overdue already: give one a deadline two hours ahead.
+      const [c] = await t.db.query<{ id: string }>(
+        `SELECT s.case_id AS id FROM evaluation_case_state s JOIN case_file c ON c.id = s.case_id
+         WHERE c.state IN ('DISPATCHED', 'PROCESSING') ORDER BY s.case_id DESC LIMIT 1`,
+      );
+      expect(c).toBeDefined();
+      await t.db.query(
+        `UPDATE case_flow SET disposal_deadline = now() + interval '2 hours' WHERE case_id = $1 AND disposal_deadline IS NOT NULL`,
+        [c!.id],
+      );
+      await agree(new Date(), { refresh: true });
+      const [state] = await t.db.query<{ validTo: Date | null }>(
+        `SELECT valid_to AS "validTo" FROM evaluation_case_state WHERE case_id = $1`,
+        [c!.id],
+      );
+      expect(state?.validTo).toBeInstanceOf(Date);
+      // Just after the deadline the store still holds the answer from before it: not used.
+      await agree(new Date(state!.validTo!.getTime() + 60_000), { refresh: false });
+      // A cut-off before the store was computed: nothing stored serves it.
+      await agree(new Date(Date.now() - 3_600_000), { refresh: false });
+    });
+  });
+
   it('agrees for a month and at a past cut-off (days settled after it are counted raw)', async () => {
     const month = resolvePeriod('month', { at: '2026-06' }, tz);
     const cutoff = new Date('2026-06-20T00:00:00Z');
