@@ -491,6 +491,7 @@ export class EvaluationRepository {
        SELECT c.id FROM (${casesSql('exclude')}) c WHERE NOT ${storeServes('c.id', '$5::timestamptz')}`,
       params,
     );
+    await this.db.query('ANALYZE eval_store_target');
     const [{ n }] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_store_target`);
     if (n === 0) return 0;
     await this.db.query(`DELETE FROM evaluation_case WHERE case_id IN (SELECT id FROM eval_store_target)`);
@@ -517,11 +518,14 @@ export class EvaluationRepository {
       await this.db.query(
         `INSERT INTO evaluation_case_state (case_id, district_code, day, as_of, valid_to)
          SELECT k.id, $1, (k.reported_at AT TIME ZONE $2)::date, $3::timestamptz,
-           least(
-             (SELECT d.disposal_deadline FROM eval_roll_d d
-              WHERE d.id = k.id AND d.state_at IN ${DISPOSING} AND d.disposal_deadline > $3::timestamptz),
-             (SELECT min(f.occurred_at) FROM case_flow f WHERE f.case_id = k.id AND f.occurred_at > $3::timestamptz))
-         FROM case_file k WHERE k.id IN (SELECT id FROM eval_store_target)`,
+           least(CASE WHEN d.state_at IN ${DISPOSING} AND d.disposal_deadline > $3::timestamptz
+                      THEN d.disposal_deadline END,
+                 later.first_at)
+         FROM case_file k
+         LEFT JOIN eval_roll_d d ON d.id = k.id
+         LEFT JOIN (SELECT f.case_id, min(f.occurred_at) AS first_at FROM case_flow f
+                    WHERE f.occurred_at > $3::timestamptz GROUP BY f.case_id) later ON later.case_id = k.id
+         WHERE k.id IN (SELECT id FROM eval_store_target)`,
         [w.districtCode, w.pgZone, w.cutoff.toISOString()],
       );
     });
