@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * contributions of each case of the days not rolled up, computed once and reused by every read
  * until the case changes or a deadline passes.
  * - `evaluation_case`: the contribution rows of one case (the columns of `evaluation_daily` plus
- *   `case_id`), one per scope and object it counts for.
+ *   `case_id` and its state's `as_of` and `valid_to`), one per scope and object it counts for.
  * - `evaluation_case_state`: per case, the cut-off its rows were computed at (`as_of`) and the
  *   instant they stop holding (`valid_to`: its disposal deadline while it is disposing, or its
  *   next flow record when one is stamped later than `as_of`); null for open-ended.
@@ -22,7 +22,11 @@ export class EvaluationCaseStore1763800002500 implements MigrationInterface {
     await q.query(
       `CREATE TABLE evaluation_case (LIKE evaluation_daily INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
     );
-    await q.query(`ALTER TABLE evaluation_case ADD COLUMN case_id uuid NOT NULL`);
+    // as_of and valid_to repeat the case's state on each row, so a read filters its rows alone.
+    await q.query(
+      `ALTER TABLE evaluation_case ADD COLUMN case_id uuid NOT NULL, ADD COLUMN as_of timestamptz NOT NULL,
+         ADD COLUMN valid_to timestamptz`,
+    );
     await q.query(
       `ALTER TABLE evaluation_case ADD CONSTRAINT evaluation_case_pk PRIMARY KEY (case_id, scope, object_id)`,
     );

@@ -1,4 +1,4 @@
-import type { EvaluationObjectType } from '@urbangrid/domain';
+import { type EvaluationObjectType, OPEN_STATES } from '@urbangrid/domain';
 import type { SqlRunner } from '../../database/database';
 import { RAW_COUNTS, type RawCount, type RawCounts } from './evaluation-count-columns';
 
@@ -354,7 +354,8 @@ function daysInMonth(month: string): number {
 
 /**
  * Whether the stored contributions of case `caseId` serve cut-off `cutoff`: computed at or before
- * it, still valid at it, and no flow record written since (no dirty mark).
+ * it, still valid at it, and no flow record written since (no dirty mark). `storedCounts` applies
+ * the same rule to the copies of `as_of` and `valid_to` on each stored row.
  */
 const storeServes = (caseId: string, cutoff: string): string =>
   `(EXISTS (SELECT 1 FROM evaluation_case_state s WHERE s.case_id = ${caseId} AND s.as_of <= ${cutoff}
@@ -458,7 +459,8 @@ export class EvaluationRepository {
       `SELECT e.object_id, ${sumCols('e.')}
        FROM evaluation_case e
        WHERE e.district_code = $1 AND e.scope = $2 AND e.day = ANY($3::date[])
-         AND ${storeServes('e.case_id', '$4::timestamptz')}
+         AND e.as_of <= $4::timestamptz AND (e.valid_to IS NULL OR e.valid_to > $4::timestamptz)
+         AND NOT EXISTS (SELECT 1 FROM evaluation_dirty x WHERE x.case_id = e.case_id)
        GROUP BY e.object_id`,
       [districtCode, scope, days, cutoff.toISOString()],
     );
@@ -500,18 +502,6 @@ export class EvaluationRepository {
     );
     const cols = RAW_COUNTS.join(', ');
     await this.withCaseTables('targets', params, async () => {
-      for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
-        await this.db.query(
-          `INSERT INTO evaluation_case (district_code, case_id, day, scope, object_id, ${cols})
-           WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
-                d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
-                answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
-                contrib AS (${branchesOf(type).join('\n UNION ALL\n ')})
-           SELECT $1, case_id, day, scope, object_id, ${sumCols()} FROM contrib
-           WHERE object_id IS NOT NULL GROUP BY case_id, day, scope, object_id`,
-          [w.districtCode],
-        );
-      }
       // Valid until the first instant the counting could answer otherwise: the disposal
       // deadline of a case still disposing (its 超期/应结案 flags turn there), or a record
       // stamped after the cut-off (not counted now).
@@ -528,6 +518,20 @@ export class EvaluationRepository {
          WHERE k.id IN (SELECT id FROM eval_store_target)`,
         [w.districtCode, w.pgZone, w.cutoff.toISOString()],
       );
+      for (const type of Object.keys(SCOPES_OF_TYPE) as EvaluationObjectType[]) {
+        await this.db.query(
+          `INSERT INTO evaluation_case (district_code, case_id, day, scope, object_id, as_of, valid_to, ${cols})
+           WITH fl AS NOT MATERIALIZED (SELECT * FROM eval_roll_fl),
+                d AS NOT MATERIALIZED (SELECT * FROM eval_roll_d),
+                answers AS NOT MATERIALIZED (SELECT * FROM eval_roll_answers),
+                contrib AS (${branchesOf(type).join('\n UNION ALL\n ')}),
+                g AS (SELECT case_id, day, scope, object_id, ${sumCols()} FROM contrib
+                      WHERE object_id IS NOT NULL GROUP BY case_id, day, scope, object_id)
+           SELECT $1, g.case_id, g.day, g.scope, g.object_id, s.as_of, s.valid_to, ${RAW_COUNTS.map((c) => `g.${c}`).join(', ')}
+           FROM g JOIN evaluation_case_state s ON s.case_id = g.case_id`,
+          [w.districtCode],
+        );
+      }
     });
     // Only the marks this snapshot saw: a record committed after it keeps its case dirty.
     await this.db.query(`DELETE FROM evaluation_dirty WHERE case_id IN (SELECT id FROM eval_store_target)`);
@@ -741,6 +745,20 @@ export class EvaluationRepository {
        WHERE district_code = $1 AND day >= $2::date AND day < $3::date AND settled_at <= $4::timestamptz
        ORDER BY day`,
       [districtCode, fromDay, toDay, cutoff.toISOString()],
+    );
+    return rows.map((r) => r.day);
+  }
+
+  /**
+   * The local days in [from, to) with a case still open, read through the (state, reported_at)
+   * index: a day among them cannot be rolled up, so a read need not look at its cases at all.
+   */
+  async openDays(districtCode: string, pgZone: string, fromUtc: Date, toUtc: Date): Promise<string[]> {
+    const rows = await this.db.query<{ day: string }>(
+      `SELECT DISTINCT to_char((reported_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS day FROM case_file
+       WHERE state = ANY($5::text[]) AND reported_at >= $3::timestamptz AND reported_at < $4::timestamptz
+         AND district_code = $1`,
+      [districtCode, pgZone, fromUtc.toISOString(), toUtc.toISOString(), [...OPEN_STATES]],
     );
     return rows.map((r) => r.day);
   }

@@ -394,7 +394,18 @@ export class EvaluationService implements OnModuleInit {
         last = d;
       }
     if (first < 0) return;
-    await this.rollDays(districtCode, this.daysPeriod(first, last + 1), now, 'missing');
+    const span = this.daysPeriod(first, last + 1);
+    // Most reads find every such day still open: one index read says so, without the day states.
+    const open = new Set(
+      await this.repo.openDays(districtCode, pgTimeZone(this.config.timeZone), span.fromUtc, span.toUtc),
+    );
+    let candidate = false;
+    for (let d = first; d <= last && !candidate; d++) {
+      const day = formatLocalDate(d);
+      candidate = !rolled.has(day) && !open.has(day);
+    }
+    if (!candidate) return;
+    await this.rollDays(districtCode, span, now, 'missing');
   }
 
   /**
