@@ -297,7 +297,7 @@ export class EvaluationService implements OnModuleInit {
           ? null
           : this.window(
               districtCode,
-              this.daysPeriod(parseLocalDate(days[0]!), parseLocalDate(days.at(-1)!) + 1),
+              this.daysPeriod(parseLocalDate(days[0]), parseLocalDate(days.at(-1)!) + 1),
               cutoff,
             );
       return { days, w };

@@ -87,7 +87,7 @@ describe('daily roll-up against raw counting on the demo city', () => {
       }
     };
     const storedCases = async () =>
-      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evaluation_case_state`))[0]!.n;
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evaluation_case_state`))[0].n;
 
     it('is filled by a read at now, and store plus raw remainder equals raw', async () => {
       await agree(new Date(), { refresh: true });
@@ -111,9 +111,9 @@ describe('daily roll-up against raw counting on the demo city', () => {
       expect(c).toBeDefined();
       await t.db.query(
         `UPDATE case_flow SET disposal_deadline = now() - interval '1 hour' WHERE case_id = $1 AND disposal_deadline IS NOT NULL`,
-        [c!.id],
+        [c.id],
       );
-      expect((await t.db.query(`SELECT 1 FROM evaluation_dirty WHERE case_id = $1`, [c!.id])).length).toBe(1);
+      expect((await t.db.query(`SELECT 1 FROM evaluation_dirty WHERE case_id = $1`, [c.id])).length).toBe(1);
       await agree(new Date(), { refresh: false });
       await agree(new Date(), { refresh: true });
       expect((await t.db.query(`SELECT 1 FROM evaluation_dirty`)).length).toBe(0);
@@ -128,16 +128,16 @@ describe('daily roll-up against raw counting on the demo city', () => {
       expect(c).toBeDefined();
       await t.db.query(
         `UPDATE case_flow SET disposal_deadline = now() + interval '2 hours' WHERE case_id = $1 AND disposal_deadline IS NOT NULL`,
-        [c!.id],
+        [c.id],
       );
       await agree(new Date(), { refresh: true });
       const [state] = await t.db.query<{ validTo: Date | null }>(
         `SELECT valid_to AS "validTo" FROM evaluation_case_state WHERE case_id = $1`,
-        [c!.id],
+        [c.id],
       );
       expect(state?.validTo).toBeInstanceOf(Date);
       // Just after the deadline the store still holds the answer from before it: not used.
-      await agree(new Date(state!.validTo!.getTime() + 60_000), { refresh: false });
+      await agree(new Date(state.validTo!.getTime() + 60_000), { refresh: false });
       // A cut-off before the store was computed: nothing stored serves it.
       await agree(new Date(Date.now() - 3_600_000), { refresh: false });
     });
